@@ -111,14 +111,45 @@ fn inner_extension(file: &str) -> String {
     }
 }
 
-/// The first bytes of `input`, and a reader that still yields all of it.
+/// The first bytes of `input`, and a reader that still yields all of it. A read
+/// error while peeking is kept and raised after the bytes before it, so the
+/// records ahead of a truncation in a short file still come through.
 fn peek(mut input: Input) -> io::Result<(Vec<u8>, Input)> {
-    let mut head = Vec::with_capacity(SNIFF_BYTES);
-    (&mut input)
-        .take(SNIFF_BYTES as u64)
-        .read_to_end(&mut head)?;
-    let whole: Input = Box::new(Cursor::new(head.clone()).chain(input));
+    let mut head = vec![0; SNIFF_BYTES];
+    let mut filled = 0;
+    let mut failure = None;
+    while filled < head.len() {
+        match input.read(head.get_mut(filled..).unwrap_or_default()) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                failure = Some(e);
+                break;
+            }
+        }
+    }
+    head.truncate(filled);
+    let rest: Input = match failure {
+        // Nothing to read before the failure: the input itself is unreadable.
+        Some(e) if filled == 0 => return Err(e),
+        Some(e) => Box::new(FailOnce(Some(e))),
+        None => input,
+    };
+    let whole: Input = Box::new(Cursor::new(head.clone()).chain(rest));
     Ok((head, whole))
+}
+
+/// A reader that fails with a stored error, then reports the end.
+struct FailOnce(Option<io::Error>);
+
+impl Read for FailOnce {
+    fn read(&mut self, _buf: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 fn open_format(
