@@ -20,11 +20,19 @@ pub struct IngestError {
 
 impl IngestError {
     /// An error about `file` (and record `record` inside it).
+    /// The reason is made one line (third-party messages may span several) and
+    /// cut to a readable length.
     pub fn new(file: impl Into<String>, record: Option<u64>, reason: impl Into<String>) -> Self {
+        let reason: String = reason.into();
+        let mut one_line = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some((cut, _)) = one_line.char_indices().nth(MAX_REASON_CHARS) {
+            one_line.truncate(cut);
+            one_line.push('…');
+        }
         IngestError {
             file: file.into(),
             record,
-            reason: reason.into(),
+            reason: one_line,
         }
     }
 
@@ -42,6 +50,9 @@ impl IngestError {
     }
 }
 
+/// Longer reasons (a parser quoting the input) are cut here.
+const MAX_REASON_CHARS: usize = 300;
+
 /// The crate's result type.
 pub type Result<T> = std::result::Result<T, IngestError>;
 
@@ -55,5 +66,12 @@ mod tests {
         assert_eq!(e.to_string(), "in/a.jsonl record 3: not valid JSON");
         let e = IngestError::new("in/a.txt", None, "empty file");
         assert_eq!(e.to_string(), "in/a.txt: empty file");
+        let e = IngestError::new(
+            "f.xml",
+            None,
+            format!("expected `</a>`\nfound {}", "x".repeat(400)),
+        );
+        assert!(e.reason.starts_with("expected `</a>` found xxx"));
+        assert_eq!(e.reason.chars().count(), MAX_REASON_CHARS + 1);
     }
 }

@@ -257,7 +257,7 @@ fn gzip_of_every_format_reads_like_the_original() {
         let gz = dir.join(format!("{}.data.gz", name.replace('.', "-")));
         std::fs::write(&gz, gzip(&data)).unwrap();
         let (plain, plain_errors) = read_fixture(name);
-        let (unzipped, unzipped_errors) = split(read(&[gz.clone()]));
+        let (unzipped, unzipped_errors) = split(read(std::slice::from_ref(&gz)));
         let strip = |r: &crosscheck_ingest::Record| {
             (r.kind, r.content.clone(), r.url.clone(), r.origin.record)
         };
@@ -283,7 +283,7 @@ fn gzip_of_every_format_reads_like_the_original() {
 #[test]
 fn directories_are_walked_recursively_in_name_order_skipping_hidden_files() {
     let root = fixture("tree");
-    let (records, errors) = split(read(&[root.clone()]));
+    let (records, errors) = split(read(std::slice::from_ref(&root)));
     assert!(errors.is_empty(), "{errors:?}");
     let got: Vec<String> = records
         .iter()
