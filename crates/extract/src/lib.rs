@@ -12,13 +12,13 @@
 //! ```
 //! use crosscheck_extract::{ExtractConfig, Extractor};
 //!
-//! let html = r#"<html lang="en-GB"><head><title>Bridge reopens | Valley Post</title>
+//! let html = r##"<html lang="en-GB"><head><title>Bridge reopens | Valley Post</title>
 //!   <meta property="og:site_name" content="Valley Post">
 //!   <meta property="article:published_time" content="2025-05-15T09:30:00+02:00"></head>
 //!   <body><nav><a href="/">Home</a></nav><article>
 //!   <p>The Old Mill bridge reopened on Thursday after eight months of repairs.</p>
 //!   <div class="share-bar"><a href="#">Share on social media</a></div>
-//!   <p>Engineers replaced the deck and two of the three piers.</p></article></body></html>"#;
+//!   <p>Engineers replaced the deck and two of the three piers.</p></article></body></html>"##;
 //! let page = Extractor::new(ExtractConfig::default()).extract(html, None);
 //! assert_eq!(page.title.as_deref(), Some("Bridge reopens"));
 //! assert_eq!(page.language.as_deref(), Some("en"));
