@@ -32,6 +32,7 @@ mod runmap;
 mod segment;
 mod sentence;
 mod token;
+mod wordset;
 
 pub use clean::{Cleaned, Cleaner};
 pub use segment::SegmentLabeler;
