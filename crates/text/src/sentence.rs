@@ -93,7 +93,6 @@ const STARTERS: &[&str] = &[
     "also",
     "earlier",
     "later",
-    "officials",
     "what",
     "why",
     "how",
@@ -113,9 +112,6 @@ const STARTERS: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "president",
-    "police",
-    "authorities",
     "according",
     "asked",
     "during",
@@ -319,7 +315,9 @@ impl SentenceSplitter {
             } else {
                 terms
             };
-            if ends_sentence(prev, terms, next) {
+            // Only punctuation left (`there will be. “`): it stays with the sentence.
+            let words_follow = next.chars().any(char::is_alphanumeric);
+            if words_follow && ends_sentence(prev, terms, next) {
                 if end > start {
                     out.push(Sentence {
                         span: Span::new(base + start, base + end),
@@ -411,6 +409,17 @@ mod tests {
                 "“Why?” she asked.",
                 "He said it is over now.\"",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_before_a_title_does_not_end_the_sentence() {
+        assert_eq!(
+            split("It was shown to U.S. President Ann Roe. Stray marks stay. “"),
+            [
+                "It was shown to U.S. President Ann Roe.",
+                "Stray marks stay. “"
             ]
         );
     }
