@@ -21,6 +21,7 @@ struct Sets {
     caption_leads: WordSet,
     caption_verbs: WordSet,
     boilerplate_leads: WordSet,
+    boilerplate_lines: WordSet,
     byline_leads: WordSet,
     function_words: WordSet,
     stamp_labels: WordSet,
@@ -35,6 +36,7 @@ static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
     caption_leads: WordSet::new(CAPTION_LEADS),
     caption_verbs: WordSet::new(CAPTION_VERBS),
     boilerplate_leads: WordSet::new(BOILERPLATE_LEADS),
+    boilerplate_lines: WordSet::new(BOILERPLATE_LINES),
     byline_leads: WordSet::new(BYLINE_LEADS),
     function_words: WordSet::new(FUNCTION_WORDS),
     stamp_labels: WordSet::new(STAMP_LABELS),
@@ -472,6 +474,10 @@ const BOILERPLATE_LEADS: &[&str] = &[
     "gift this article",
     "listen to article",
     "print this",
+    "this article originally",
+    "this story originally",
+    "originally published",
+    "a version of this",
     "updated on",
     "first published",
 ];
@@ -509,6 +515,48 @@ const BYLINE_LEADS: &[&str] = &[
     "posted by",
     "text by",
     "interview by",
+    "(reporting by",
+    "(additional reporting",
+    "(writing by",
+    "(editing by",
+    "(compiled by",
+];
+
+/// Whole lines that are page furniture.
+const BOILERPLATE_LINES: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "advertisement",
+    "subscribe",
+    "menu",
+    "close",
+    "loading",
+    "more",
+    "listen",
+    "save",
+    "copy link",
+    "copied",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "x",
+    "sponsored",
+    "ad",
+    "video",
+    "photos",
+    "gallery",
+    "top stories",
+    "latest news",
+    "related",
+    "home",
 ];
 
 /// Lowercase words that do not end a title.
@@ -775,6 +823,7 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
         let name_words: Vec<&str> = words_of(name).collect();
         let role = role.trim();
         let role_ok = BYLINE_ROLES.iter().any(|r| contains_ci(role, r))
+            || SETS.agencies.contains(role.trim_end_matches('.'))
             || line.contains('|') && words_of(role).all(is_capitalised);
         return (2..=4).contains(&name_words.len())
             && name_words.iter().all(|w| is_capitalised(w))
@@ -812,7 +861,10 @@ fn is_dateline(line: &str, ws: &[&str], words: usize) -> bool {
         let numeric = w
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'));
-        if is_month(w) || (numeric && (w.contains(['/', '-']) || w.len() == 4)) {
+        if is_month(w)
+            || w.eq_ignore_ascii_case("ago")
+            || (numeric && (w.contains(['/', '-']) || w.len() == 4))
+        {
             dated = true;
         }
         numeric
@@ -830,7 +882,12 @@ fn is_boilerplate(line: &str, lower: &str, words: usize) -> bool {
     if words > 40 {
         return false;
     }
-    if SETS.boilerplate_leads.prefix_of(line).is_some() {
+    if SETS.boilerplate_leads.prefix_of(line).is_some()
+        || words <= 2
+            && SETS
+                .boilerplate_lines
+                .contains(lower.trim_matches(|c: char| !c.is_alphanumeric()))
+    {
         return true;
     }
     if lower.contains("all rights reserved") {
@@ -998,9 +1055,10 @@ impl SegmentLabeler {
         }
     }
 
-    /// Labels every non-blank line of `body`. `authors` are the article's bylines,
-    /// which mark a line that repeats them.
-    pub fn label(&self, body: &str, authors: &[String]) -> Vec<Segment> {
+    /// Labels every non-blank line of `body`. `authors` are the article's bylines
+    /// and `title` its headline, which mark lines that repeat them.
+    pub fn label(&self, body: &str, authors: &[String], title: Option<&str>) -> Vec<Segment> {
+        let title = title.map(str::trim).filter(|t| !t.is_empty());
         let mut lines: Vec<Line> = Vec::new();
         let mut start = 0;
         let mut blank_before = false;
@@ -1026,7 +1084,10 @@ impl SegmentLabeler {
                 ws.extend(words_of(text).take(CAPTION_VERB_WINDOW));
                 approx
             };
-            let kind = if words > 40 {
+            let kind = if title.is_some_and(|t| t.eq_ignore_ascii_case(text)) {
+                // The headline repeated at the top of the text.
+                Some(SegmentKind::Heading)
+            } else if words > 40 {
                 None
             } else {
                 lower.clear();
@@ -1109,7 +1170,7 @@ mod tests {
 
     fn kinds(body: &str) -> Vec<SegmentKind> {
         SegmentLabeler::new()
-            .label(body, &[])
+            .label(body, &[], None)
             .iter()
             .map(|s| s.kind)
             .collect()
@@ -1156,6 +1217,42 @@ The council will vote on Friday.";
                 "By Jane Doe and John Roe\nPORT AVEL, May 15 (Reuters) -\nThe council voted on Friday to close the harbour.\nUpdated: May 15, 2025 10:32 GMT\nJane Doe, Staff Reporter"
             ),
             [Byline, Dateline, Body, Dateline, Byline]
+        );
+    }
+
+    #[test]
+    fn more_bylines_stamps_and_furniture() {
+        assert_eq!(
+            kinds(
+                "Jane Doe, Reuters\nPublished: 2 hours ago\nThe council voted on Friday to close the harbour.\nShare\n(Reporting by Jane Doe; Editing by John Roe)\nADVERTISEMENT"
+            ),
+            [Byline, Dateline, Body, Boilerplate, Byline, Boilerplate]
+        );
+    }
+
+    #[test]
+    fn a_line_repeating_the_title_is_a_heading() {
+        let body = "Port strike ends after three weeks.\nThe council voted on Friday to reopen the harbour.";
+        let segments =
+            SegmentLabeler::new().label(body, &[], Some("Port strike ends after three weeks."));
+        assert_eq!(segments[0].kind, Heading);
+        assert_eq!(segments[1].kind, Body);
+    }
+
+    #[test]
+    fn caption_without_credit_needs_a_strong_lead() {
+        // Shape alone (a verb and a date) is not enough without a credit under it.
+        assert_eq!(
+            kinds(
+                "Dockers stand at the gate in Port Avel, Norland on May 14, 2025.\nThe strike goes on."
+            ),
+            [Body, Body]
+        );
+        assert_eq!(
+            kinds(
+                "Volunteers clear debris in Ostra on Tuesday. Photograph: Mira Tal/Northwire\nThe strike goes on."
+            ),
+            [Caption, Body]
         );
     }
 
