@@ -287,6 +287,7 @@ fn compose_nfc(text: &str) -> Option<MappedText> {
     let mut out = MappedText::with_capacity(text.len());
     let mut normalized = String::new();
     let mut bounds: Vec<usize> = Vec::new();
+    let mut ranges: Vec<(char, Option<usize>, usize)> = Vec::new();
     let bytes = text.as_bytes();
     let mut chunk_start = 0;
     while chunk_start < bytes.len() {
@@ -302,29 +303,35 @@ fn compose_nfc(text: &str) -> Option<MappedText> {
             normalized.extend(chunk.nfc());
             bounds.clear();
             bounds.extend(chunk.char_indices().map(|(k, _)| chunk_start + k));
+            // Each output character stands for as many source characters as its
+            // canonical decomposition has (`é` for `e` + U+0301); the last one
+            // takes the rest of the chunk.
+            ranges.clear();
+            let mut used = 0usize;
             let out_chars = normalized.chars().count();
-            let source_range = |p: usize| {
-                let a = bounds.get(p).copied().unwrap_or(chunk_start);
-                let b = if p + 1 == out_chars {
-                    chunk_end
+            for (p, c) in normalized.chars().enumerate() {
+                let take = if p + 1 == out_chars {
+                    bounds.len().saturating_sub(used).max(1)
                 } else {
-                    bounds.get(p + 1).copied().unwrap_or(chunk_end)
+                    c.nfd().count().max(1)
                 };
-                (a, b)
-            };
-            // A one-byte character cannot map to both ends of a longer source
-            // character (`;` for U+037E): such rare chunks stay as they are.
-            let mappable = out_chars <= bounds.len()
-                && normalized.chars().enumerate().all(|(p, c)| {
-                    let (a, b) = source_range(p);
-                    c.len_utf8() > 1 || b - a == 1
-                });
+                let a = bounds.get(used).copied();
+                let b = bounds.get(used + take).copied().unwrap_or(chunk_end);
+                ranges.push((c, a, b));
+                used += take;
+            }
+            // Ranges must follow each other, and a one-byte character cannot map to
+            // both ends of a longer source character (`;` for U+037E): chunks that
+            // break either rule (rare) stay as they are.
+            let mappable = used <= bounds.len()
+                && ranges
+                    .iter()
+                    .all(|&(c, a, b)| a.is_some_and(|a| a < b && (c.len_utf8() > 1 || b - a == 1)));
             if normalized == chunk || !mappable {
                 out.push(chunk, chunk_start);
             } else {
-                for (p, c) in normalized.chars().enumerate() {
-                    let (a, b) = source_range(p);
-                    out.push_char_spanning(c, a, b);
+                for &(c, a, b) in &ranges {
+                    out.push_char_spanning(c, a.unwrap_or(chunk_start), b);
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! Properties of the text stage on arbitrary input: it never panics, and every layer
 //! it builds is well-formed.
 
-use crosscheck_core::{Article, Doc, Origin};
+use crosscheck_core::{Article, Doc, Origin, TokenKind};
 use crosscheck_text::{TextAnalyzer, TextConfig};
 use proptest::prelude::*;
 
@@ -137,5 +137,17 @@ proptest! {
     #[test]
     fn messy_news_text_is_handled(text in messy_text()) {
         check(&analyze(text));
+    }
+
+    #[test]
+    fn words_map_back_to_text_that_cleans_to_them(text in messy_text()) {
+        let doc = analyze(text);
+        let cleaner = crosscheck_text::Cleaner::default();
+        for token in doc.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let word = doc.text(token.span);
+            let original = doc.body_map.span_to_original(token.span);
+            let source = original.slice(&doc.article.text);
+            prop_assert_eq!(cleaner.clean(source).body, word, "from {:?}", source);
+        }
     }
 }
