@@ -139,3 +139,41 @@ impl TextAnalyzer {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_defaults_and_rejects_unknown_fields() {
+        let config: TextConfig = serde_json::from_str("{}").expect("empty config");
+        assert_eq!(config, TextConfig::default());
+        assert!(serde_json::from_str::<TextConfig>(r#"{"repair_spacin": false}"#).is_err());
+    }
+
+    #[test]
+    fn labels_can_be_turned_off() {
+        let analyzer = TextAnalyzer::new(TextConfig {
+            label_segments: false,
+            ..TextConfig::default()
+        });
+        let doc = analyzer.analyze(Article::new(
+            crosscheck_core::Origin::file("a.txt"),
+            "FILE PHOTO: A pier.\nAP\nThe strike ended.".into(),
+        ));
+        assert!(doc.segments.iter().all(|s| s.kind == SegmentKind::Body));
+        assert_eq!(doc.sentences.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_blank_articles_give_empty_layers() {
+        for text in ["", "  \n\n \t", "<p></p>&nbsp;"] {
+            let doc = TextAnalyzer::default().analyze(Article::new(
+                crosscheck_core::Origin::file("a.txt"),
+                text.into(),
+            ));
+            assert_eq!(doc.body, "");
+            assert!(doc.segments.is_empty() && doc.sentences.is_empty() && doc.tokens.is_empty());
+        }
+    }
+}

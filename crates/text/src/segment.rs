@@ -201,6 +201,9 @@ const CREDIT_MARKS: &[&str] = &[
 
 /// Lead words of a credit line.
 const CREDIT_LEADS: &[&str] = &[
+    "image source",
+    "image copyright",
+    "copyright photo",
     "photo:",
     "photos:",
     "photograph:",
@@ -234,6 +237,9 @@ const CREDIT_LEADS: &[&str] = &[
 
 /// Lead words of a caption.
 const CAPTION_LEADS: &[&str] = &[
+    "image caption",
+    "media caption",
+    "caption,",
     "file photo",
     "file -",
     "file:",
@@ -475,6 +481,8 @@ const BOILERPLATE_LEADS: &[&str] = &[
     "listen to article",
     "print this",
     "this article originally",
+    "editor's note",
+    "editor’s note",
     "this story originally",
     "originally published",
     "a version of this",
