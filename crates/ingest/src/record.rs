@@ -1,6 +1,6 @@
 //! One article's worth of input, and the per-article work that turns it into an [`Article`].
 
-use crosscheck_core::{Article, Origin, PublishedSource, source_from_path};
+use crosscheck_core::{Article, ArticleId, Origin, PublishedSource, source_from_path};
 use crosscheck_extract::{Extractor, HtmlPage};
 
 use crate::error::{IngestError, Result};
@@ -79,8 +79,8 @@ impl Record {
         let (text, html, page) = match kind {
             ContentKind::Text => (content, None, HtmlPage::default()),
             ContentKind::Html => {
-                let page = extractor.extract(&content, url.as_deref());
-                (page.text.clone(), Some(content), page)
+                let mut page = extractor.extract(&content, url.as_deref());
+                (std::mem::take(&mut page.text), Some(content), page)
             }
             ContentKind::HtmlFragment => (
                 fragment_to_text(&content),
@@ -96,15 +96,27 @@ impl Record {
             return Err(IngestError::new(&origin.file, origin.record, what));
         }
 
-        let mut article = Article::new(origin, text);
-        article.html = html;
-        article.url = non_empty(url).or_else(|| non_empty(page.canonical_url));
-        article.source = article
-            .url
+        let url = non_empty(url).or_else(|| non_empty(page.canonical_url));
+        let source = url
             .as_deref()
             .and_then(domain_from_url)
             .or_else(|| non_empty(source))
-            .unwrap_or_else(|| source_from_path(&article.origin.file));
+            .unwrap_or_else(|| source_from_path(&origin.file));
+        // Built field by field rather than with `Article::new`, which would hash
+        // the text once more before `assign_id` below.
+        let mut article = Article {
+            id: ArticleId(String::new()),
+            origin,
+            source,
+            url,
+            title: None,
+            authors: Vec::new(),
+            published: None,
+            published_source: None,
+            language: None,
+            html,
+            text,
+        };
         article.title = non_empty(title).or_else(|| non_empty(page.title));
         article.authors = if authors.is_empty() {
             page.authors

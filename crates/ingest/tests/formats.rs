@@ -33,7 +33,21 @@ fn html_page_goes_through_the_extractor_and_keeps_the_page() {
             .unwrap()
             .contains("<title>Ferries resume")
     );
-    assert_eq!(a[0].source, "page");
+    assert!(
+        a[0].text.contains("Harbour master Ines Tarrow said"),
+        "{:?}",
+        a[0].text
+    );
+    // A local file has no URL of its own: the page's canonical link gives one,
+    // and with it the outlet and the date in its path.
+    assert_eq!(
+        a[0].url.as_deref(),
+        Some("https://www.velmora-gazette.example/news/2025/05/13/ferries-resume")
+    );
+    assert_eq!(a[0].source, "velmora-gazette.example");
+    assert_eq!(a[0].published.as_ref().unwrap().to_string(), "2025-05-13");
+    assert_eq!(a[0].published_source, Some(PublishedSource::Url));
+    assert!(a[0].title.is_some());
 }
 
 #[test]
