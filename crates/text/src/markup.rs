@@ -8,6 +8,8 @@ use crate::runmap::MappedText;
 
 /// How far a tag may reach before its `>`; longer means `<` was just a character.
 const MAX_TAG_LEN: usize = 4096;
+/// How far a comment may reach before its `-->`.
+const MAX_COMMENT_LEN: usize = 65_536;
 
 /// What the first pass made of its input.
 #[derive(Debug, Default)]
@@ -167,7 +169,13 @@ fn truncated_tag_end(bytes: &[u8], start: usize) -> Option<usize> {
     if at(bytes, i) != b' ' {
         return None;
     }
-    let line_end = memchr_newline(bytes, i);
+    // A cut-off tag reaches its line's end within the tag length limit.
+    let window = bytes.get(i..bytes.len().min(i + MAX_TAG_LEN))?;
+    let line_end = match window.iter().position(|&b| b == b'\n') {
+        Some(p) => i + p,
+        None if i + window.len() == bytes.len() => bytes.len(),
+        None => return None,
+    };
     let rest = bytes.get(i..line_end)?;
     // Only an attribute list reaching the line's end: `name="`, no spaces in names.
     let looks_like_attrs = rest.windows(2).any(|w| w == b"=\"" || w == b"='");
@@ -379,9 +387,13 @@ pub(crate) fn strip(text: &str) -> Stripped {
         match b {
             b'<' => {
                 let removed = if text.get(i..i + 4) == Some("<!--") {
-                    let end = text
-                        .get(i + 4..)
-                        .and_then(|rest| rest.find("-->"))
+                    // Bounded, so many unclosed comments cannot make the scan quadratic.
+                    let window = bytes
+                        .get(i + 4..bytes.len().min(i + 4 + MAX_COMMENT_LEN))
+                        .unwrap_or(&[]);
+                    let end = window
+                        .windows(3)
+                        .position(|w| w == b"-->")
                         .map_or_else(|| memchr_newline(bytes, i), |p| i + 4 + p + 3);
                     Some((end, None))
                 } else if at(bytes, i + 1) == b'!' || at(bytes, i + 1) == b'?' {
