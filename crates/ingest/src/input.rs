@@ -249,6 +249,7 @@ impl<R: Read> Read for GzipErrors<R> {
 /// whose name starts with `.`, skipped). Cheap work only (I/O, decompression,
 /// framing, feed and JSON parsing); [`Record::into_article`] does the rest.
 /// A file that cannot be read is one error, and reading goes on with the next.
+/// The path `-` reads standard input (named `<stdin>` in origins and errors).
 pub struct InputReader {
     pending: VecDeque<PathBuf>,
     visited_dirs: HashSet<PathBuf>,
@@ -309,6 +310,15 @@ impl Iterator for InputReader {
                 self.current = None;
             }
             let path = self.pending.pop_front()?;
+            if path.as_os_str() == "-" {
+                let stdin = io::stdin();
+                self.current = Some(RecordStream::with_config(
+                    "<stdin>",
+                    stdin,
+                    self.config.clone(),
+                ));
+                continue;
+            }
             let file = path.display().to_string();
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,

@@ -305,8 +305,9 @@ fn http_html(block: Vec<u8>, max: u64) -> std::result::Result<Option<HtmlBody>, 
     let content_type = header(&headers, "content-type")
         .unwrap_or("")
         .to_ascii_lowercase();
-    let mut body = block.get(body_start..).unwrap_or_default().to_vec();
-    drop(block);
+    // Reuse the block's allocation for the body: a page may be tens of MB.
+    let mut body = block;
+    body.drain(..body_start.min(body.len()));
     if header(&headers, "transfer-encoding")
         .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
     {

@@ -475,3 +475,14 @@ fn input_reader_and_records_cross_threads() {
     assert_send::<InputReader>();
     assert_send::<crosscheck_ingest::Record>();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_directory_tree_ends() {
+    let dir = scratch("symlink-loop");
+    std::fs::write(dir.join("story.txt"), "The bridge in Northbay reopened.").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("loop")).unwrap();
+    let (records, errors) = split(read(std::slice::from_ref(&dir)));
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(records.len(), 1);
+}
