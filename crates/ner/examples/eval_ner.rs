@@ -32,5 +32,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let report = ner::run_with(&model, &file, predictions.as_deref())?;
     print!("{report}");
+    // On a shared machine wall time depends on the load; CPU time of this thread does not.
+    let docs = crosscheck_ner::conll::read_conll(&file)?;
+    let words: Vec<Vec<Vec<&str>>> = docs.iter().map(|d| d.words()).collect();
+    let mut buf = crosscheck_ner::TagBuffers::default();
+    let before = cpu_ns();
+    for doc in &words {
+        std::hint::black_box(model.tag_document_with(doc, &mut buf));
+    }
+    let cpu = (cpu_ns().saturating_sub(before)) as f64 / 1e9;
+    println!(
+        "cpu      {:.0} tokens/s of CPU time ({:.3} s)",
+        report.tokens as f64 / cpu.max(1e-9),
+        cpu
+    );
     Ok(())
+}
+
+/// This thread's CPU time in ns (Linux), 0 elsewhere.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
 }

@@ -21,6 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--no-gazetteer" => config.features.gazetteer = false,
             "--no-second-pass" => config.features.second_pass = false,
             "--no-extra" => config.features.extra = false,
+            "--ensemble" => config.ensemble = args.next().ok_or("needs a value")?.parse()?,
+            "--folds" => config.folds = args.next().ok_or("needs a value")?.parse()?,
             "--greedy" => config.features.viterbi = false,
             other => return Err(format!("unknown argument {other}").into()),
         }

@@ -79,12 +79,16 @@ const F_INNER_CAP: u16 = 1 << 8;
 const F_FIRST: u16 = 1 << 9;
 const F_SINGLE: u16 = 1 << 10;
 const F_APOSTROPHE: u16 = 1 << 11;
-const FLAG_COUNT: u64 = 12;
+const F_SCORE: u16 = 1 << 12;
+const FLAG_COUNT: u64 = 13;
 
 // Document flags.
 const D_LOWER_SEEN: u8 = 1;
 const D_CAP_MID_SEEN: u8 = 1 << 1;
 const D_UNSURE_CASE: u8 = 1 << 2;
+/// The document reports results (two or more score-like tokens such as 2-1): there,
+/// place names are mostly teams.
+const D_SCORES: u8 = 1 << 3;
 
 // Sentence flags.
 const S_ALL_CAPS: u8 = 1;
@@ -174,7 +178,7 @@ impl DocInfo {
                 && toks
                     .iter()
                     .all(|t| t.flags & (F_ALL_LOWER | F_INNER_CAP) == 0 && !is_title(t.flags));
-            let sent = u8::from(all_caps) * S_ALL_CAPS | u8::from(si == 0) * S_FIRST_IN_DOC;
+            let sent = (u8::from(all_caps) * S_ALL_CAPS) | (u8::from(si == 0) * S_FIRST_IN_DOC);
             for t in toks.iter_mut() {
                 t.sent = sent;
             }
@@ -204,10 +208,13 @@ impl DocInfo {
             };
             *self.doc_stats.entry(t.lower).or_insert(0) |= bit;
         }
+        let scores = self.toks.iter().filter(|t| t.flags & F_SCORE != 0).count();
+        let scores = u8::from(scores >= 2) * D_SCORES;
         for t in &mut self.toks {
             let unsure = t.sent & S_ALL_CAPS != 0 || t.flags & F_FIRST != 0;
             t.doc = self.doc_stats.get(&t.lower).copied().unwrap_or(0)
-                | u8::from(unsure) * D_UNSURE_CASE;
+                | (u8::from(unsure) * D_UNSURE_CASE)
+                | scores;
         }
     }
 
@@ -358,13 +365,20 @@ fn read_token(word: &str, first: bool, lexicon: &Lexicon, set: FeatureSet) -> To
     if n == 1 {
         t.flags |= F_SINGLE;
     }
-    if set.clusters {
-        if let Some((ids, whole)) = lexicon.cluster(word) {
-            for (slot, id) in t.cluster.iter_mut().zip(ids) {
-                *slot = id.saturating_add(1);
-            }
-            t.cluster_whole = whole;
+    if digit > 0
+        && digit + 1 == n
+        && word.trim_matches(|c: char| c.is_ascii_digit()).len() == 1
+        && word.contains('-')
+    {
+        t.flags |= F_SCORE;
+    }
+    if set.clusters
+        && let Some((ids, whole)) = lexicon.cluster(word)
+    {
+        for (slot, id) in t.cluster.iter_mut().zip(ids) {
+            *slot = id.saturating_add(1);
         }
+        t.cluster_whole = whole;
     }
     t
 }
@@ -392,24 +406,26 @@ fn gazetteer_matches<S: AsRef<str>>(sentence: &[S], toks: &mut [Tok], lexicon: &
                 h.lower_char(c);
             }
             let mask = lexicon.gazetteer_mask(h.finish());
-            if mask != 0 {
+            if mask & 0x0f != 0 {
                 best = Some((len, mask));
-                if len == 1 {
-                    if let Some(t) = toks.get_mut(i) {
-                        t.gaz_single = mask;
-                    }
-                }
+            }
+            if mask != 0
+                && len == 1
+                && let Some(t) = toks.get_mut(i)
+            {
+                t.gaz_single = mask;
             }
         }
         match best {
-            Some((len, mask)) => {
-                let ty = mask.trailing_zeros() as u8;
+            // Multi-token spans come from the entity-type lists only (bits 0-3).
+            Some((len, mask)) if mask & 0x0f != 0 => {
+                let ty = (mask & 0x0f).trailing_zeros() as u8;
                 for (j, t) in toks.iter_mut().skip(i).take(len).enumerate() {
                     t.gaz_span = 1 + ty * 2 + u8::from(j > 0);
                 }
                 i += len;
             }
-            None => i += 1,
+            _ => i += 1,
         }
     }
 }
@@ -433,7 +449,20 @@ templates! {
     T_ELSEWHERE_SHAPE = 95, T_FIRST_M1_P1 = 96,
     T_LOWER_M1_SHORT = 110, T_SHORT_LOWER_P1 = 111, T_CONTEXT = 112, T_CLUSTER_M2 = 113,
     T_CLUSTER_P2 = 114, T_PREFIX3_P1 = 115, T_SUFFIX2_M1 = 116, T_SHAPE_M1 = 117, T_SHAPE_P1 = 118,
+    T_GAZ_SINGLE_SHAPE = 120, T_GAZ_SINGLE_M1 = 121, T_GAZ_SINGLE_P1 = 122,
+    T_SCORES_LOWER = 123, T_SCORES_GAZ = 124,
+    T_FIRST_LOWER = 125, T_ELSEWHERE_M1 = 126, T_ELSEWHERE_P1 = 127,
     T_PREV = 100, T_PREV2 = 101, T_PREV_LOWER = 102, T_PREV_SHORT = 103,
+}
+
+/// log2 of the number of transition blocks for a table of `bits` emission buckets.
+pub(crate) fn transition_bits(bits: u32) -> u32 {
+    bits.saturating_sub(5).max(1)
+}
+
+/// Rows of a weight table: emission buckets, then ten rows per transition block.
+pub(crate) fn table_rows(bits: u32) -> usize {
+    (1usize << bits) + 10 * (1usize << transition_bits(bits))
 }
 
 /// Pushes weight-table buckets into `out`.
@@ -448,6 +477,17 @@ impl Sink<'_> {
         // The high bits of a mixed key are the best mixed; `shift` = 64 - table bits.
         self.out.push((key >> self.shift) as u32);
     }
+    /// Row of a transition feature: (template, key) picks a block of ten rows after the
+    /// emission buckets, one row per previous tag, so the nine previous tags of one token
+    /// read adjacent memory.
+    #[inline]
+    fn trans(&mut self, template: u64, key: u64, prev: u8) {
+        let bits = 64 - self.shift;
+        let block = mix(template, key) >> (64 - transition_bits(bits));
+        self.out
+            .push((1u32 << bits) + block as u32 * 10 + u32::from(prev.min(START)));
+    }
+
     #[inline]
     fn one(&mut self, template: u64, a: u64) {
         self.push(mix(template, a));
@@ -565,7 +605,10 @@ pub(crate) fn static_features(
         sink.one(T_GAZ_SINGLE, u64::from(t.gaz_single));
         sink.one(T_GAZ_SPAN, u64::from(t.gaz_span));
         sink.two(T_GAZ_SPAN_SHAPE, u64::from(t.gaz_span), t.short_shape);
+        sink.two(T_GAZ_SINGLE_SHAPE, u64::from(t.gaz_single), t.short_shape);
         if set.window {
+            sink.one(T_GAZ_SINGLE_M1, u64::from(at(-1).gaz_single));
+            sink.one(T_GAZ_SINGLE_P1, u64::from(at(1).gaz_single));
             sink.one(T_GAZ_SPAN_M1, u64::from(at(-1).gaz_span));
             sink.one(T_GAZ_SPAN_P1, u64::from(at(1).gaz_span));
         }
@@ -575,22 +618,52 @@ pub(crate) fn static_features(
         sink.one(T_DOC, u64::from(t.doc));
         sink.two(T_DOC_FLAGS, u64::from(t.doc), u64::from(t.flags & 0x7));
         sink.two(T_DOC_SHAPE, u64::from(t.doc), t.short_shape);
+        if t.doc & D_SCORES != 0 {
+            sink.one(T_SCORES_LOWER, t.lower);
+            sink.one(T_SCORES_GAZ, u64::from(t.gaz_span));
+        }
     }
 
     if second {
-        let (m1, p1) = (at(-1), at(1));
-        sink.one(T_FIRST, u64::from(t.first));
-        sink.one(T_FIRST_M1, u64::from(m1.first));
-        sink.one(T_FIRST_P1, u64::from(p1.first));
-        sink.two(T_FIRST_M1_P1, u64::from(m1.first), u64::from(p1.first));
-        sink.one(T_ELSEWHERE, u64::from(t.elsewhere));
-        sink.two(
-            T_ELSEWHERE_FIRST,
-            u64::from(t.elsewhere),
-            u64::from(t.first),
-        );
-        sink.two(T_ELSEWHERE_SHAPE, u64::from(t.elsewhere), t.short_shape);
+        second_pass_features(doc, sentence, i, sink);
     }
+}
+
+/// Second-pass features: the first pass's tags around the token and for the same word
+/// elsewhere in the document.
+pub(crate) fn second_pass_features(
+    doc: &DocInfo,
+    sentence: (usize, usize),
+    i: usize,
+    sink: &mut Sink<'_>,
+) {
+    let (start, end) = sentence;
+    let at = |d: isize| -> &Tok {
+        let j = i as isize + d;
+        if j < start as isize {
+            &PAD_BEFORE
+        } else if j >= end as isize {
+            &PAD_AFTER
+        } else {
+            doc.toks.get(j as usize).unwrap_or(&PAD_AFTER)
+        }
+    };
+    let t = at(0);
+    let (m1, p1) = (at(-1), at(1));
+    sink.one(T_FIRST, u64::from(t.first));
+    sink.one(T_FIRST_M1, u64::from(m1.first));
+    sink.one(T_FIRST_P1, u64::from(p1.first));
+    sink.two(T_FIRST_M1_P1, u64::from(m1.first), u64::from(p1.first));
+    sink.one(T_ELSEWHERE, u64::from(t.elsewhere));
+    sink.two(
+        T_ELSEWHERE_FIRST,
+        u64::from(t.elsewhere),
+        u64::from(t.first),
+    );
+    sink.two(T_ELSEWHERE_SHAPE, u64::from(t.elsewhere), t.short_shape);
+    sink.two(T_FIRST_LOWER, u64::from(t.first), t.lower);
+    sink.one(T_ELSEWHERE_M1, u64::from(at(-1).elsewhere));
+    sink.one(T_ELSEWHERE_P1, u64::from(at(1).elsewhere));
 }
 
 /// Features of the tags this pass already chose for the two previous tokens.
@@ -598,14 +671,26 @@ pub(crate) fn static_features(
 pub(crate) fn dynamic_features(tok: &Tok, prev: u8, prev2: u8, sink: &mut Sink<'_>) {
     sink.one(T_PREV, u64::from(prev));
     sink.two(T_PREV2, u64::from(prev), u64::from(prev2));
-    sink.two(T_PREV_LOWER, u64::from(prev), tok.lower);
-    sink.two(T_PREV_SHORT, u64::from(prev), tok.short_shape);
+    sink.trans(T_PREV_LOWER, tok.lower, prev);
+    sink.trans(T_PREV_SHORT, tok.short_shape, prev);
 }
 
 /// Features of (previous tag, this token), for Viterbi decoding.
 #[inline]
 pub(crate) fn transition_features(tok: &Tok, prev: u8, sink: &mut Sink<'_>) {
+    prev_tag_feature(prev, sink);
+    token_transition_features(tok, prev, sink);
+}
+
+/// The part of [`transition_features`] that ignores the token (computed once per sentence).
+#[inline]
+pub(crate) fn prev_tag_feature(prev: u8, sink: &mut Sink<'_>) {
     sink.one(T_PREV, u64::from(prev));
-    sink.two(T_PREV_LOWER, u64::from(prev), tok.lower);
-    sink.two(T_PREV_SHORT, u64::from(prev), tok.short_shape);
+}
+
+/// The part of [`transition_features`] that depends on the token.
+#[inline]
+pub(crate) fn token_transition_features(tok: &Tok, prev: u8, sink: &mut Sink<'_>) {
+    sink.trans(T_PREV_LOWER, tok.lower, prev);
+    sink.trans(T_PREV_SHORT, tok.short_shape, prev);
 }

@@ -110,7 +110,16 @@ pub(crate) fn read_clusters(path: &Path) -> Result<Vec<(String, ClusterIds)>> {
     Ok(out)
 }
 
-/// Reads `phrase<TAB>TYPE` lines (tools/ner/gazetteer.py); phrases are lowercased,
+/// Bit of a gazetteer list: the entity types, then first names and surnames.
+fn list_bit(name: &str) -> Option<u8> {
+    match name {
+        "FIRST" => Some(1 << 4),
+        "LAST" => Some(1 << 5),
+        other => EntityType::parse(other).map(|t| 1u8 << t.index()),
+    }
+}
+
+/// Reads `phrase<TAB>LIST` lines (tools/ner/gazetteer.py); phrases are lowercased,
 /// tokens separated by one space.
 pub(crate) fn read_gazetteer(path: &Path) -> Result<Vec<(String, u8)>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -124,12 +133,12 @@ pub(crate) fn read_gazetteer(path: &Path) -> Result<Vec<(String, u8)>> {
             line: n + 1,
             problem: "expected phrase<TAB>TYPE".to_string(),
         })?;
-        let ty = EntityType::parse(ty.trim()).ok_or_else(|| Error::Data {
+        let bit = list_bit(ty.trim()).ok_or_else(|| Error::Data {
             path: path.to_path_buf(),
             line: n + 1,
-            problem: format!("unknown entity type {ty:?}"),
+            problem: format!("unknown list {ty:?} (PER, ORG, LOC, MISC, FIRST or LAST)"),
         })?;
-        out.push((phrase.to_string(), 1u8 << ty.index()));
+        out.push((phrase.to_string(), bit));
     }
     Ok(out)
 }

@@ -18,7 +18,10 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::features::{DocInfo, FeatureSet, START, Sink, dynamic_features, static_features};
+use crate::features::{
+    DocInfo, FeatureSet, START, Sink, dynamic_features, second_pass_features, static_features,
+    table_rows,
+};
 use crate::lexicon::Lexicon;
 use crate::tag::{EntitySpan, EntityTag, spans_from_tags};
 use crate::viterbi::{Lattice, Weights};
@@ -40,9 +43,15 @@ pub(crate) struct Table {
 
 impl Table {
     pub(crate) fn zeros(bits: u32) -> Self {
-        Table {
-            weights: vec![0; (1usize << bits) * CLASSES],
-        }
+        // Written, not calloc'ed: the pages are faulted in at load time rather than during
+        // the first documents tagged.
+        #[allow(clippy::slow_vector_initialization)]
+        let weights = {
+            let mut w = Vec::with_capacity(table_rows(bits) * CLASSES);
+            w.resize(table_rows(bits) * CLASSES, 0);
+            w
+        };
+        Table { weights }
     }
 
     /// Quantises averaged weights to i16; weights whose magnitude rounds to `prune` or
@@ -280,6 +289,7 @@ impl NerModel {
         buf: &mut TagBuffers,
     ) -> Vec<Vec<EntityTag>> {
         buf.doc.prepare(sentences, &self.lexicon, self.set);
+        buf.decoder.prepare(self.set, self.bits, &buf.doc);
         for (pass, table) in self.passes.iter().enumerate() {
             if pass > 0 {
                 buf.doc.set_first_pass(&buf.tags);
@@ -320,9 +330,38 @@ impl NerModel {
 /// Reusable decoding buffers.
 #[derive(Debug, Default)]
 pub(crate) struct Decoder {
+    /// Static-feature buckets of every token of the document, shared by both passes.
+    cache: Vec<u32>,
+    offsets: Vec<usize>,
     buckets: Vec<u32>,
     emissions: Vec<[f32; CLASSES]>,
     lattice: Lattice,
+}
+
+impl Decoder {
+    /// Extracts the static features of every token once per document.
+    pub(crate) fn prepare(&mut self, set: FeatureSet, bits: u32, doc: &DocInfo) {
+        self.cache.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for &(start, end) in &doc.sentences {
+            for i in start..end {
+                let mut sink = Sink {
+                    out: &mut self.cache,
+                    shift: 64 - bits,
+                };
+                static_features(set, false, doc, (start, end), i, &mut sink);
+                self.offsets.push(self.cache.len());
+            }
+        }
+    }
+
+    fn statics(&self, i: usize) -> &[u32] {
+        match (self.offsets.get(i), self.offsets.get(i + 1)) {
+            (Some(&lo), Some(&hi)) => self.cache.get(lo..hi).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 impl Weights for Table {
@@ -339,7 +378,8 @@ impl Weights for Table {
     }
 }
 
-/// Decodes one pass over a document; writes class indices for every token.
+/// Decodes one pass over a document whose static features `dec` holds
+/// ([`Decoder::prepare`]); writes class indices for every token.
 pub(crate) fn decode(
     table: &Table,
     bits: u32,
@@ -356,14 +396,17 @@ pub(crate) fn decode(
         if set.viterbi {
             dec.emissions.clear();
             for i in start..end {
-                dec.buckets.clear();
-                let mut sink = Sink {
-                    out: &mut dec.buckets,
-                    shift,
-                };
-                static_features(set, second, doc, (start, end), i, &mut sink);
                 let mut scores = [0f32; CLASSES];
-                table.add(&dec.buckets, &mut scores);
+                table.add(dec.statics(i), &mut scores);
+                if second {
+                    dec.buckets.clear();
+                    let mut sink = Sink {
+                        out: &mut dec.buckets,
+                        shift,
+                    };
+                    second_pass_features(doc, (start, end), i, &mut sink);
+                    table.add(&dec.buckets, &mut scores);
+                }
                 dec.emissions.push(scores);
             }
             let toks = doc.toks.get(start..end).unwrap_or(&[]);
@@ -374,11 +417,17 @@ pub(crate) fn decode(
         let (mut prev, mut prev2) = (START, START);
         for i in start..end {
             dec.buckets.clear();
+            if let (Some(&lo), Some(&hi)) = (dec.offsets.get(i), dec.offsets.get(i + 1)) {
+                dec.buckets
+                    .extend_from_slice(dec.cache.get(lo..hi).unwrap_or(&[]));
+            }
             let mut sink = Sink {
                 out: &mut dec.buckets,
                 shift,
             };
-            static_features(set, second, doc, (start, end), i, &mut sink);
+            if second {
+                second_pass_features(doc, (start, end), i, &mut sink);
+            }
             if let Some(tok) = doc.toks.get(i) {
                 dynamic_features(tok, prev, prev2, &mut sink);
             }

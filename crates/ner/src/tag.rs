@@ -183,10 +183,10 @@ pub fn spans_from_tags(tags: &[EntityTag]) -> Vec<EntitySpan> {
 pub fn to_iob2(tags: &mut [EntityTag]) {
     let mut prev = EntityTag::O;
     for tag in tags.iter_mut() {
-        if let EntityTag::I(t) = *tag {
-            if !tag.may_follow(prev) {
-                *tag = EntityTag::B(t);
-            }
+        if let EntityTag::I(t) = *tag
+            && !tag.may_follow(prev)
+        {
+            *tag = EntityTag::B(t);
         }
         prev = *tag;
     }

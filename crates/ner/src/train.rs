@@ -10,7 +10,8 @@ use std::time::Instant;
 use crate::conll::read_conll;
 use crate::error::{Error, Result};
 use crate::features::{
-    DocInfo, FeatureSet, START, Sink, Tok, dynamic_features, static_features, transition_features,
+    DocInfo, FeatureSet, START, Sink, Tok, dynamic_features, static_features, table_rows,
+    transition_features,
 };
 use crate::lexicon::{Lexicon, read_clusters, read_gazetteer};
 use crate::model::{Decoder, NerModel, Table, TagBuffers, best_valid, decode};
@@ -40,6 +41,10 @@ pub struct TrainConfig {
     pub prune: i16,
     /// Feature families.
     pub features: FeatureSet,
+    /// Models trained on different document orders whose weights are averaged.
+    pub ensemble: usize,
+    /// Folds for the first-pass tags the second pass trains on (at least 2).
+    pub folds: usize,
 }
 
 impl Default for TrainConfig {
@@ -51,9 +56,11 @@ impl Default for TrainConfig {
             gazetteer: PathBuf::from("models/ner/gazetteer.tsv"),
             epochs: 12,
             seed: 7,
-            table_bits: 20,
+            table_bits: 18,
             prune: 0,
             features: FeatureSet::default(),
+            ensemble: 1,
+            folds: 2,
         }
     }
 }
@@ -214,25 +221,33 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport> {
         lexicon: &lexicon,
         epochs: config.epochs,
         prune: config.prune,
+        ensemble: config.ensemble,
     };
 
     let all: Vec<&TrainDoc> = docs.iter().collect();
     let first = trainer.train_pass(&all, None, config.seed)?;
     let mut passes = vec![first];
     if set.second_pass {
-        // Two folds: each half is tagged by a first pass trained on the other half.
+        // k folds: each fold is tagged by a first pass trained on the other folds, so the
+        // second pass learns from first-pass tags of unseen text, as at tagging time.
+        let folds = config.folds.max(2);
         let mut order: Vec<usize> = (0..docs.len()).collect();
         shuffle(&mut order, config.seed ^ 0xf01d);
-        let (a, b): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&i| i % 2 == 0);
         let mut firsts: Vec<Vec<u8>> = vec![Vec::new(); docs.len()];
-        for (train_on, tag) in [(&a, &b), (&b, &a)] {
-            let part: Vec<&TrainDoc> = train_on.iter().filter_map(|&i| docs.get(i)).collect();
+        for fold in 0..folds {
+            let (tag, train_on): (Vec<(usize, usize)>, Vec<(usize, usize)>) = order
+                .iter()
+                .copied()
+                .enumerate()
+                .partition(|(pos, _)| pos % folds == fold);
+            let part: Vec<&TrainDoc> = train_on.iter().filter_map(|&(_, i)| docs.get(i)).collect();
             let table = trainer.train_pass(&part, None, config.seed.wrapping_add(1))?;
             let mut info = DocInfo::default();
             let mut dec = Decoder::default();
-            for &i in tag.iter() {
+            for &(_, i) in &tag {
                 let Some(doc) = docs.get(i) else { continue };
                 info.prepare(&doc.words, &lexicon, set);
+                dec.prepare(set, trainer.bits, &info);
                 let mut tags = Vec::new();
                 decode(&table, trainer.bits, set, false, &info, &mut dec, &mut tags);
                 if let Some(slot) = firsts.get_mut(i) {
@@ -314,6 +329,7 @@ struct Trainer<'a> {
     lexicon: &'a Lexicon,
     epochs: usize,
     prune: i16,
+    ensemble: usize,
 }
 
 /// Averaged perceptron weights with lazy averaging (each weight remembers when it last
@@ -418,52 +434,65 @@ impl Trainer<'_> {
                 buckets,
             });
         }
-        let mut model = Averaged::new((1usize << self.bits) * CLASSES);
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        let mut feats = Vec::new();
-        let mut vit = ViterbiScratch::default();
-        for epoch in 0..self.epochs {
-            shuffle(&mut order, seed.wrapping_add(epoch as u64));
-            for &d in &order {
-                let (Some(doc), Some(c)) = (docs.get(d), cached.get(d)) else {
-                    continue;
-                };
-                for &(s, e) in &c.sentences {
-                    if self.set.viterbi {
-                        self.viterbi_step(&mut model, c_view(c), doc, (s, e), shift, &mut vit);
+        // Parameter mixing: average the weights of `ensemble` runs over different orders.
+        let mut mixed: Vec<f32> = Vec::new();
+        for member in 0..self.ensemble.max(1) {
+            let seed = seed.wrapping_add(1000 * member as u64);
+            let mut model = Averaged::new(table_rows(self.bits) * CLASSES);
+            let mut order: Vec<usize> = (0..docs.len()).collect();
+            let mut feats = Vec::new();
+            let mut vit = ViterbiScratch::default();
+            for epoch in 0..self.epochs {
+                shuffle(&mut order, seed.wrapping_add(epoch as u64));
+                for &d in &order {
+                    let (Some(doc), Some(c)) = (docs.get(d), cached.get(d)) else {
                         continue;
-                    }
-                    let (mut prev, mut prev2) = (START, START);
-                    for i in s..e {
-                        let (Some(&lo), Some(&hi)) = (c.offsets.get(i), c.offsets.get(i + 1))
-                        else {
+                    };
+                    for &(s, e) in &c.sentences {
+                        if self.set.viterbi {
+                            self.viterbi_step(&mut model, c_view(c), doc, (s, e), shift, &mut vit);
                             continue;
-                        };
-                        feats.clear();
-                        feats.extend_from_slice(c.buckets.get(lo..hi).unwrap_or(&[]));
-                        if let Some(tok) = c.toks.get(i) {
-                            let mut sink = Sink {
-                                out: &mut feats,
-                                shift,
+                        }
+                        let (mut prev, mut prev2) = (START, START);
+                        for i in s..e {
+                            let (Some(&lo), Some(&hi)) = (c.offsets.get(i), c.offsets.get(i + 1))
+                            else {
+                                continue;
                             };
-                            dynamic_features(tok, prev, prev2, &mut sink);
+                            feats.clear();
+                            feats.extend_from_slice(c.buckets.get(lo..hi).unwrap_or(&[]));
+                            if let Some(tok) = c.toks.get(i) {
+                                let mut sink = Sink {
+                                    out: &mut feats,
+                                    shift,
+                                };
+                                dynamic_features(tok, prev, prev2, &mut sink);
+                            }
+                            let mut scores = [0f32; CLASSES];
+                            model.score(&feats, &mut scores);
+                            let guess = best_valid(&scores, prev);
+                            let gold = doc.gold.get(i).copied().unwrap_or(0);
+                            model.now += 1;
+                            if guess != gold {
+                                model.update(&feats, usize::from(gold), 1.0);
+                                model.update(&feats, usize::from(guess), -1.0);
+                            }
+                            prev2 = prev;
+                            prev = guess;
                         }
-                        let mut scores = [0f32; CLASSES];
-                        model.score(&feats, &mut scores);
-                        let guess = best_valid(&scores, prev);
-                        let gold = doc.gold.get(i).copied().unwrap_or(0);
-                        model.now += 1;
-                        if guess != gold {
-                            model.update(&feats, usize::from(gold), 1.0);
-                            model.update(&feats, usize::from(guess), -1.0);
-                        }
-                        prev2 = prev;
-                        prev = guess;
                     }
                 }
             }
+            let averaged = model.averaged();
+            if mixed.is_empty() {
+                mixed = averaged;
+            } else {
+                for (m, a) in mixed.iter_mut().zip(averaged) {
+                    *m += a;
+                }
+            }
         }
-        Ok(Table::quantise(&model.averaged(), self.prune))
+        Ok(Table::quantise(&mixed, self.prune))
     }
 }
 
@@ -524,29 +553,29 @@ impl Trainer<'_> {
                 model.update(statics(s + k), usize::from(g), 1.0);
                 model.update(statics(s + k), usize::from(p), -1.0);
             }
-            if g != p || gp != pp {
-                if let Some(tok) = toks.get(k) {
-                    vit.feats.clear();
-                    transition_features(
-                        tok,
-                        gp,
-                        &mut Sink {
-                            out: &mut vit.feats,
-                            shift,
-                        },
-                    );
-                    model.update(&vit.feats, usize::from(g), 1.0);
-                    vit.feats.clear();
-                    transition_features(
-                        tok,
-                        pp,
-                        &mut Sink {
-                            out: &mut vit.feats,
-                            shift,
-                        },
-                    );
-                    model.update(&vit.feats, usize::from(p), -1.0);
-                }
+            if (g != p || gp != pp)
+                && let Some(tok) = toks.get(k)
+            {
+                vit.feats.clear();
+                transition_features(
+                    tok,
+                    gp,
+                    &mut Sink {
+                        out: &mut vit.feats,
+                        shift,
+                    },
+                );
+                model.update(&vit.feats, usize::from(g), 1.0);
+                vit.feats.clear();
+                transition_features(
+                    tok,
+                    pp,
+                    &mut Sink {
+                        out: &mut vit.feats,
+                        shift,
+                    },
+                );
+                model.update(&vit.feats, usize::from(p), -1.0);
             }
             gp = g;
             pp = p;

@@ -1,7 +1,7 @@
 //! First-order Viterbi decoding: per-token emission scores from the static features, plus
 //! transition scores from features of (previous tag, this token).
 
-use crate::features::{START, Sink, Tok, transition_features};
+use crate::features::{START, Sink, Tok, prev_tag_feature, token_transition_features};
 use crate::tag::EntityTag;
 
 pub(crate) const CLASSES: usize = EntityTag::COUNT;
@@ -50,6 +50,19 @@ impl Lattice {
         let n = toks.len().min(emissions.len()).min(out.len());
         self.best.clear();
         self.back.clear();
+        // Token-independent transition rows, once per sentence.
+        let mut prev_rows = [[0f32; CLASSES]; 10];
+        for (p, row) in prev_rows.iter_mut().enumerate() {
+            self.buckets.clear();
+            prev_tag_feature(
+                p as u8,
+                &mut Sink {
+                    out: &mut self.buckets,
+                    shift,
+                },
+            );
+            weights.add(&self.buckets, row);
+        }
         for (i, (tok, em)) in toks.iter().zip(emissions).take(n).enumerate() {
             let mut best = [f32::NEG_INFINITY; CLASSES];
             let mut arg = [0u8; CLASSES];
@@ -67,9 +80,9 @@ impl Lattice {
                 if base == f32::NEG_INFINITY {
                     continue;
                 }
-                let mut trans = [0f32; CLASSES];
+                let mut trans = prev_rows.get(usize::from(p)).copied().unwrap_or_default();
                 self.buckets.clear();
-                transition_features(
+                token_transition_features(
                     tok,
                     p,
                     &mut Sink {
