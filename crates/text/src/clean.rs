@@ -226,6 +226,13 @@ fn layout(text: &str, repair: bool) -> (MappedText, u32) {
 /// Copies one trimmed line, collapsing spaces; returns the repairs made.
 fn layout_line(text: &str, s: usize, e: usize, repair: bool, out: &mut MappedText) -> u32 {
     let bytes = text.as_bytes();
+    let line = text.get(s..e).unwrap_or("");
+    // Most lines need nothing: no double space, no space beside a hyphen. These
+    // searches are vectorised, so checking first is cheaper than a byte loop.
+    if !line.contains("  ") && !(repair && (line.contains(" -") || line.contains("- "))) {
+        out.push(line, s);
+        return 0;
+    }
     let mut repairs = 0;
     let mut run = s;
     let mut i = s;

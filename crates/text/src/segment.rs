@@ -48,13 +48,14 @@ pub struct SegmentLabeler {}
 
 /// What is known about one line before its neighbours are considered.
 #[derive(Debug, Clone, Copy)]
-struct Line {
+struct Line<'t> {
     span: Span,
+    text: &'t str,
     words: usize,
     blank_before: bool,
     /// What the line is on its own; `None` when context must decide.
     kind: Option<SegmentKind>,
-    /// How much it looks like a caption on its own ([`caption_shape`]).
+    /// The strong signs that it is a caption ([`caption_strong`]).
     shape: i32,
     /// Whether it reads as a title ([`heading_shape`]).
     heading: Option<bool>,
@@ -972,7 +973,11 @@ fn ends_with_full_date(line: &str) -> bool {
 }
 
 /// How much a line looks like a caption, not counting its neighbours.
-fn caption_shape(line: &str, ws: &[&str], words: usize) -> i32 {
+///
+/// Split in two: the strong signs (a caption lead, a credit at the end) are cheap
+/// and checked for every line; the weak ones (at most +2) only where the strong
+/// signs and the neighbours could reach the threshold with them.
+fn caption_strong(line: &str, words: usize) -> i32 {
     let mut score = 0;
     if has_caption_lead(line) {
         score += 3;
@@ -980,8 +985,17 @@ fn caption_shape(line: &str, ws: &[&str], words: usize) -> i32 {
     if ends_with_credit(line) && words > 5 {
         score += 3;
     }
-    if ws
-        .iter()
+    score
+}
+
+/// Most the weak signs of [`caption_weak`] add.
+const CAPTION_WEAK_MAX: i32 = 2;
+
+/// The weak signs: a picture verb, a full date at the end; minus quotes,
+/// attributions and length.
+fn caption_weak(line: &str, words: usize) -> i32 {
+    let mut score = 0;
+    if words_of(line)
         .take(CAPTION_VERB_WINDOW)
         .any(|w| SETS.caption_verbs.contains(w))
     {
@@ -1067,7 +1081,7 @@ impl SegmentLabeler {
     /// and `title` its headline, which mark lines that repeat them.
     pub fn label(&self, body: &str, authors: &[String], title: Option<&str>) -> Vec<Segment> {
         let title = title.map(str::trim).filter(|t| !t.is_empty());
-        let mut lines: Vec<Line> = Vec::new();
+        let mut lines: Vec<Line<'_>> = Vec::new();
         let mut start = 0;
         let mut blank_before = false;
         let mut lower = String::new();
@@ -1083,13 +1097,13 @@ impl SegmentLabeler {
             let span = Span::new(start + lead, start + lead + text.len());
             let approx = approx_words(text);
             // Only short lines can be anything but body or caption.
-            // The words are split once per line; long lines need only the first few.
+            // The words of short lines are split once; only credits, bylines,
+            // datelines and headings (at most 16 words) look at them.
             ws.clear();
-            let words = if approx <= 40 {
+            let words = if approx <= 16 {
                 ws.extend(words_of(text));
                 ws.len()
             } else {
-                ws.extend(words_of(text).take(CAPTION_VERB_WINDOW));
                 approx
             };
             let kind = if title.is_some_and(|t| t.eq_ignore_ascii_case(text)) {
@@ -1104,14 +1118,12 @@ impl SegmentLabeler {
                 self.short_line_kind(text, &lower, &ws, words, authors)
             };
             let (shape, heading) = match kind {
-                None => (
-                    caption_shape(text, &ws, words),
-                    heading_shape(text, &ws, words),
-                ),
+                None => (caption_strong(text, words), heading_shape(text, &ws, words)),
                 Some(_) => (0, None),
             };
             lines.push(Line {
                 span,
+                text,
                 words,
                 blank_before,
                 kind,
@@ -1140,6 +1152,9 @@ impl SegmentLabeler {
             if prev_kind == Some(SegmentKind::Credit) || kinds.last() == Some(&SegmentKind::Caption)
             {
                 score += 1;
+            }
+            if score + CAPTION_WEAK_MAX >= 3 {
+                score += caption_weak(line.text, line.words);
             }
             if score >= 3 {
                 kinds.push(SegmentKind::Caption);

@@ -14,6 +14,8 @@ pub(crate) struct WordSet {
     longest: usize,
     /// The members sorted by bytes alone, for prefix look-ups.
     sorted: Vec<&'static str>,
+    /// `by_first[b]`: the range of `sorted` whose members start with byte `b`.
+    by_first: Vec<(u16, u16)>,
 }
 
 /// Longest word a set can hold.
@@ -50,11 +52,25 @@ impl WordSet {
                 bucket.1 = i as u16 + 1;
             }
         }
+        let mut by_first = vec![(0u16, 0u16); 256];
+        for (i, w) in sorted.iter().enumerate() {
+            if let Some(range) = w
+                .as_bytes()
+                .first()
+                .and_then(|&b| by_first.get_mut(usize::from(b)))
+            {
+                if range.1 == 0 {
+                    range.0 = i as u16;
+                }
+                range.1 = i as u16 + 1;
+            }
+        }
         WordSet {
             words,
             buckets,
             longest,
             sorted,
+            by_first,
         }
     }
 
@@ -105,13 +121,10 @@ impl WordSet {
         let lower: &[u8] = lower;
         // Candidates share the first byte; the sorted list keeps them together.
         let first = *lower.first()?;
-        let from = self
-            .sorted
-            .partition_point(|w| w.as_bytes().first() < Some(&first));
+        let (from, to) = self.by_first.get(usize::from(first)).copied()?;
         self.sorted
-            .get(from..)?
+            .get(usize::from(from)..usize::from(to))?
             .iter()
-            .take_while(|w| w.as_bytes().first() == Some(&first))
             .find(|w| lower.starts_with(w.as_bytes()))
             .copied()
     }
