@@ -785,13 +785,15 @@ fn is_credit(line: &str, lower: &str, ws: &[&str], words: usize) -> bool {
         });
         return caps * 2 >= total && !matches!(last_char(line), '.' | '!' | '?');
     }
-    // `JANE DOE/POOL/AFP`: names joined by slashes, no sentence punctuation.
-    let slashes = line.matches('/').count();
-    slashes >= 1
-        && words <= 8
-        && !line.contains("://")
-        && !matches!(last_char(line), '.' | '!' | '?' | ',' | ':')
-        && line
+    words <= 8 && is_slash_credit(line)
+}
+
+/// `JANE DOE/POOL/AFP`: names joined by slashes, no sentence punctuation.
+fn is_slash_credit(text: &str) -> bool {
+    text.contains('/')
+        && !text.contains("://")
+        && !matches!(last_char(text), '.' | '!' | '?' | ',' | ':')
+        && text
             .split('/')
             .all(|part| words_of(part).all(|w| is_capitalised(w) || in_list(w, &["via", "for"])))
 }
@@ -920,6 +922,14 @@ fn has_caption_lead(line: &str) -> bool {
 
 /// Ends in a credit (`… (Photo: Jane Doe/Reuters)`, `… Photograph: Jane Doe/AFP`).
 fn ends_with_credit(line: &str) -> bool {
+    // `… on May 14, 2025. NORTHWIRE/Jon Bersk`: a slash credit after the last
+    // sentence.
+    if let Some(p) = line.rfind(". ") {
+        let rest = line.get(p + 2..).unwrap_or("");
+        if rest.len() <= 60 && words_of(rest).count() <= 6 && is_slash_credit(rest) {
+            return true;
+        }
+    }
     const MARKS: &[&[u8]] = &[
         b"(photo",
         b"photograph:",
@@ -932,6 +942,12 @@ fn ends_with_credit(line: &str) -> bool {
         b"through getty images",
         b"/getty images",
         b"(image",
+        b"reuters/",
+        b"/reuters",
+        b"afp/",
+        b"/afp",
+        b"epa/",
+        b"/epa",
     ];
     // Lowercase the last 80 bytes once, then look for each mark.
     let bytes = line.as_bytes();
@@ -941,12 +957,14 @@ fn ends_with_credit(line: &str) -> bool {
         *dst = src.to_ascii_lowercase();
     }
     let tail = buf.get(..tail.len()).unwrap_or(&[]);
-    // Every mark holds `(`, `:` or `getty`.
-    if !tail.iter().any(|&b| b == b'(' || b == b':') && !tail.windows(5).any(|w| w == b"getty") {
+    // Every mark holds `(`, `:`, `/` or `getty`.
+    if !tail.iter().any(|&b| matches!(b, b'(' | b':' | b'/'))
+        && !tail.windows(5).any(|w| w == b"getty")
+    {
         return false;
     }
     tail.iter().enumerate().any(|(i, &b)| {
-        matches!(b, b'(' | b'p' | b'v' | b't' | b'/')
+        matches!(b, b'(' | b'p' | b'v' | b't' | b'/' | b'r' | b'a' | b'e')
             && MARKS.iter().any(|m| {
                 m.first() == Some(&b) && tail.get(i..).is_some_and(|rest| rest.starts_with(m))
             })
@@ -1140,6 +1158,14 @@ impl SegmentLabeler {
                 kinds.push(kind);
                 continue;
             }
+            // The outlet or role on the line under a byline (`Northwire`).
+            if kinds.last() == Some(&SegmentKind::Byline)
+                && line.words <= 4
+                && line.heading.is_some()
+            {
+                kinds.push(SegmentKind::Byline);
+                continue;
+            }
             let next = lines.get(i + 1);
             let prev = i.checked_sub(1).and_then(|p| lines.get(p));
             let next_kind = next.and_then(|l| l.kind);
@@ -1164,9 +1190,12 @@ impl SegmentLabeler {
                 Some(true) => next.is_some() || i == 0,
                 // Sentence case: a short line standing apart, leading into text.
                 Some(false) => {
-                    line.words <= 12
-                        && next.is_some_and(|n| n.words > line.words && n.kind.is_none())
-                        && (i == 0 || line.blank_before || next.is_some_and(|n| n.blank_before))
+                    // The first line of an article, without a full stop, is its
+                    // headline whatever its case.
+                    i == 0 && next.is_some()
+                        || line.words <= 12
+                            && next.is_some_and(|n| n.words > line.words && n.kind.is_none())
+                            && (line.blank_before || next.is_some_and(|n| n.blank_before))
                 }
                 None => false,
             };
@@ -1250,6 +1279,16 @@ The council will vote on Friday.";
                 "Jane Doe, Reuters\nPublished: 2 hours ago\nThe council voted on Friday to close the harbour.\nShare\n(Reporting by Jane Doe; Editing by John Roe)\nADVERTISEMENT"
             ),
             [Byline, Dateline, Body, Boilerplate, Byline, Boilerplate]
+        );
+    }
+
+    #[test]
+    fn headline_byline_outlet_and_caption_with_its_credit_inline() {
+        assert_eq!(
+            kinds(
+                "Harbour strike: what we know so far\n\nBy MIRA TALVIK\nNorthwire\n\nFirefighters work at the site of a fire in Port Avel, Norland, May 14, 2025. NORTHWIRE/Jon Bersk\n\nDock workers walked out on Tuesday, the union said."
+            ),
+            [Heading, Byline, Byline, Caption, Body]
         );
     }
 
