@@ -204,12 +204,64 @@ fn html_extracted_text_with_headings() {
 }
 
 #[test]
+fn html_extracted_text_with_figures_and_page_furniture() {
+    let doc = analyze("html_extracted_figures_and_furniture.txt");
+    assert_eq!(
+        kinds(&doc),
+        [
+            Heading,
+            Byline,
+            Byline,
+            Dateline,
+            Caption,
+            Body,
+            Caption,
+            Credit,
+            Body,
+            Caption,
+            Credit,
+            Body,
+            Boilerplate,
+            Boilerplate,
+            Boilerplate,
+            Body,
+            Boilerplate
+        ]
+    );
+    assert_eq!(flag(&doc, FlagKind::CaptionsInText), 5);
+    // Clause dashes are not compounds.
+    assert!(
+        doc.body
+            .contains("on strike - the largest walkout since 1998 - and")
+    );
+    assert_eq!(flag(&doc, FlagKind::BrokenSpacing), 0);
+    let report: Vec<&str> = doc
+        .sentences
+        .iter()
+        .filter(|s| doc.segments[s.segment as usize].kind.is_report())
+        .map(|s| doc.text(s.span))
+        .collect();
+    assert_eq!(
+        report,
+        [
+            "Dock workers in Port Avel walked out on Tuesday, the union said.",
+            "\"We are not going anywhere,\" Strand said.",
+            "He added that talks were \"stuck\".",
+            "The government said it would appoint a mediator by Friday.",
+            "Some 1,200 workers are on strike - the largest walkout since 1998 - and ships are waiting.",
+        ]
+    );
+    assert_maps_back(&doc);
+}
+
+#[test]
 fn every_sentence_lies_in_its_segment_and_tokens_in_order() {
     for name in [
         "scraped_links_entities.txt",
         "translated_captions_credits.txt",
         "wire_dateline_byline.txt",
         "html_extracted_heading.txt",
+        "html_extracted_figures_and_furniture.txt",
     ] {
         let doc = analyze(name);
         for sentence in &doc.sentences {
