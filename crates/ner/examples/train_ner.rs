@@ -23,6 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--no-extra" => config.features.extra = false,
             "--ensemble" => config.ensemble = args.next().ok_or("needs a value")?.parse()?,
             "--folds" => config.folds = args.next().ok_or("needs a value")?.parse()?,
+            "--no-context" => config.features.context = false,
             "--greedy" => config.features.viterbi = false,
             other => return Err(format!("unknown argument {other}").into()),
         }

@@ -26,6 +26,9 @@ pub struct FeatureSet {
     pub extra: bool,
     /// First-order Viterbi decoding (structured perceptron) instead of greedy decoding.
     pub viterbi: bool,
+    /// Context aggregation: the neighbours of the other capitalised occurrences of the
+    /// same word in the document.
+    pub context: bool,
 }
 
 impl Default for FeatureSet {
@@ -38,6 +41,7 @@ impl Default for FeatureSet {
             second_pass: true,
             extra: true,
             viterbi: true,
+            context: true,
         }
     }
 }
@@ -51,6 +55,7 @@ impl FeatureSet {
             | u32::from(self.second_pass) << 4
             | u32::from(self.extra) << 5
             | u32::from(self.viterbi) << 6
+            | u32::from(self.context) << 7
     }
 
     pub(crate) fn from_bits(bits: u32) -> Self {
@@ -62,6 +67,7 @@ impl FeatureSet {
             second_pass: bits & 16 != 0,
             extra: bits & 32 != 0,
             viterbi: bits & 64 != 0,
+            context: bits & 128 != 0,
         }
     }
 }
@@ -119,6 +125,9 @@ pub(crate) struct Tok {
     pub(crate) first: u8,
     /// Types (bit mask) the first pass gave other occurrences of this word in the document.
     pub(crate) elsewhere: u8,
+    /// Lowercase keys of the neighbours (pads at sentence edges), for context aggregation.
+    left: u64,
+    right: u64,
 }
 
 const PAD_BEFORE: Tok = pad(0x5eed_0001);
@@ -141,6 +150,8 @@ const fn pad(key: u64) -> Tok {
         sent: 0,
         first: START,
         elsewhere: 0,
+        left: key,
+        right: key,
     }
 }
 
@@ -150,6 +161,10 @@ pub(crate) struct DocInfo {
     pub(crate) toks: Vec<Tok>,
     pub(crate) sentences: Vec<(usize, usize)>,
     doc_stats: KeyMap<u8>,
+    /// Per token, the range in `groups` of the other capitalised occurrences of its word.
+    group_of: Vec<(u32, u32)>,
+    groups: Vec<u32>,
+    sort_buf: Vec<(u64, u32)>,
 }
 
 impl DocInfo {
@@ -188,6 +203,61 @@ impl DocInfo {
         }
         if set.document {
             self.document_facts();
+        }
+        if set.context {
+            self.context_groups();
+        }
+    }
+
+    /// Groups the capitalised occurrences of each word, so each can see the contexts of
+    /// the others (Ratinov & Roth's context aggregation).
+    fn context_groups(&mut self) {
+        for &(s, e) in &self.sentences {
+            for i in s..e {
+                let left = if i > s {
+                    self.toks.get(i - 1).map_or(PAD_BEFORE.lower, |t| t.lower)
+                } else {
+                    PAD_BEFORE.lower
+                };
+                let right = if i + 1 < e {
+                    self.toks.get(i + 1).map_or(PAD_AFTER.lower, |t| t.lower)
+                } else {
+                    PAD_AFTER.lower
+                };
+                if let Some(t) = self.toks.get_mut(i) {
+                    t.left = left;
+                    t.right = right;
+                }
+            }
+        }
+        self.sort_buf.clear();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.flags & (F_INIT_CAP | F_ALL_CAPS) != 0 {
+                self.sort_buf.push((t.lower, i as u32));
+            }
+        }
+        self.sort_buf.sort_unstable();
+        self.groups.clear();
+        self.group_of.clear();
+        self.group_of.resize(self.toks.len(), (0, 0));
+        let mut k = 0;
+        while k < self.sort_buf.len() {
+            let key = self.sort_buf.get(k).map_or(0, |x| x.0);
+            let mut end = k;
+            while self.sort_buf.get(end).is_some_and(|x| x.0 == key) {
+                end += 1;
+            }
+            if end - k > 1 {
+                let start = self.groups.len() as u32;
+                self.groups
+                    .extend(self.sort_buf.get(k..end).unwrap_or(&[]).iter().map(|x| x.1));
+                for &(_, i) in self.sort_buf.get(k..end).unwrap_or(&[]) {
+                    if let Some(g) = self.group_of.get_mut(i as usize) {
+                        *g = (start, (end - k) as u32);
+                    }
+                }
+            }
+            k = end;
         }
     }
 
@@ -452,6 +522,7 @@ templates! {
     T_GAZ_SINGLE_SHAPE = 120, T_GAZ_SINGLE_M1 = 121, T_GAZ_SINGLE_P1 = 122,
     T_SCORES_LOWER = 123, T_SCORES_GAZ = 124,
     T_FIRST_LOWER = 125, T_ELSEWHERE_M1 = 126, T_ELSEWHERE_P1 = 127,
+    T_AGG_LEFT = 128, T_AGG_RIGHT = 129, T_AGG_BOTH = 130, T_AGG_SHAPE = 131,
     T_PREV = 100, T_PREV2 = 101, T_PREV_LOWER = 102, T_PREV_SHORT = 103,
 }
 
@@ -621,6 +692,26 @@ pub(crate) fn static_features(
         if t.doc & D_SCORES != 0 {
             sink.one(T_SCORES_LOWER, t.lower);
             sink.one(T_SCORES_GAZ, u64::from(t.gaz_span));
+        }
+    }
+
+    if set.context
+        && let Some(&(start, len)) = doc.group_of.get(i)
+    {
+        // At most eight other occurrences: enough evidence, bounded cost.
+        let members = doc
+            .groups
+            .get(start as usize..(start + len) as usize)
+            .unwrap_or(&[]);
+        for &j in members.iter().filter(|&&j| j as usize != i).take(8) {
+            if let Some(o) = doc.toks.get(j as usize) {
+                sink.one(T_AGG_LEFT, o.left);
+                sink.one(T_AGG_RIGHT, o.right);
+                if set.extra {
+                    sink.two(T_AGG_BOTH, o.left, o.right);
+                    sink.one(T_AGG_SHAPE, o.short_shape);
+                }
+            }
         }
     }
 
