@@ -110,7 +110,7 @@ impl BlockWriter {
         let chars = text.chars().count();
         if chars > 0 {
             let density = self.link_chars as f64 / chars as f64;
-            if density <= self.max_link_density {
+            if density <= self.max_link_density && !is_furniture_text(&text) {
                 self.blocks.push(text);
             }
         }
@@ -149,5 +149,233 @@ impl BlockWriter {
 
     fn finish(self) -> String {
         self.blocks.join("\n\n")
+    }
+}
+
+/// Words that make up a bare date or time line ("Updated Nov 19, 6:55 AM").
+const DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ago",
+    "hours",
+    "hour",
+    "minutes",
+    "day",
+    "days",
+    "by",
+    "and",
+    "th",
+    "st",
+    "nd",
+    "rd",
+];
+
+/// Calls to action shown beside articles; matched in short blocks only.
+const CALL_TO_ACTION: &[&str] = &[
+    "newsletter",
+    "subscribe",
+    "follow us",
+    "click here",
+    "all rights reserved",
+    "©",
+    "you may also like",
+    "read more",
+    "advertisement",
+    "sponsored",
+    "share this",
+];
+
+/// Blocks that are page furniture by their text alone: a bare date line or a
+/// short call to action.
+fn is_furniture_text(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words <= 10 && is_date_line(text) {
+        return true;
+    }
+    if words <= 25 {
+        let lower = text.to_lowercase();
+        if CALL_TO_ACTION.iter().any(|p| contains_words(&lower, p)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Date words that alone mark a line as a date ("October", "Tue", "Updated").
+const STRONG_DATE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "saturday",
+    "sunday",
+    "updated",
+    "published",
+    "posted",
+    "ago",
+];
+
+/// Whether every word of `text` is a date word, a number or a separator, with
+/// at least one number and one month, weekday or "updated"-like word
+/// ("October 06, 2018", "Updated 1:23 p.m. EST").
+fn is_date_line(text: &str) -> bool {
+    let (mut numbers, mut strong) = (0, 0);
+    for token in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if token.chars().all(|c| c.is_ascii_digit()) {
+            numbers += 1;
+            continue;
+        }
+        let lower = token.to_lowercase();
+        if STRONG_DATE_WORDS.contains(&lower.as_str()) {
+            strong += 1;
+        } else if !DATE_WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    numbers > 0 && strong > 0
+}
+
+/// Whether `phrase` occurs in `text` between non-alphanumeric characters
+/// ("subscribe" but not "subscribers").
+fn contains_words(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lines_are_furniture_but_sentences_with_dates_are_not() {
+        assert!(is_furniture_text("October 06, 2018"));
+        assert!(is_furniture_text("Updated at 1:23 p.m. EST"));
+        assert!(is_furniture_text("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
+        assert!(!is_furniture_text("The vote on May 4, 2025 was close."));
+        // Numbers alone (table cells, scores) are not dates.
+        assert!(!is_furniture_text("17"));
+        assert!(!is_furniture_text("3 at 4"));
+    }
+
+    #[test]
+    fn calls_to_action_match_whole_words_in_short_blocks() {
+        assert!(is_furniture_text("Subscribe to our newsletters."));
+        assert!(is_furniture_text("© 2025 Valley Post"));
+        assert!(!is_furniture_text(
+            "The service added a million subscribers."
+        ));
+        let long = "The mayor said residents who subscribe to the alert service \
+                    will be told of closures, and that the council would review the \
+                    scheme after one year of operation across all districts.";
+        assert!(!is_furniture_text(long));
+    }
+
+    #[test]
+    fn link_heavy_blocks_are_dropped() {
+        let doc = Document::fragment(
+            "<p>Plain prose with a <a href=x>link</a> inside.</p>\
+             <ul><li><a href=a>Other story one</a></li></ul>\
+             <p><a href=b>Mostly</a> <a href=c>links</a> here</p>",
+        );
+        let mut writer = BlockWriter::new(0.5);
+        writer.walk(&doc.root(), false, 0);
+        writer.flush();
+        assert_eq!(writer.finish(), "Plain prose with a link inside.");
     }
 }

@@ -73,13 +73,18 @@ const BOILERPLATE_FRAGMENTS: &[&str] = &[
     "masthead",
     "banner",
     "paywall",
+    "rollover",
+    "tooltip",
+    "hovercard",
+    "popover",
 ];
 
 /// Whole words of class/id values (split at non-alphanumerics) that name
 /// boilerplate; too short to match as fragments ("ad" is in "head").
+/// ("image", "video", "media" are left out: as modifiers such as `has-image`
+/// they name story containers too, and cost recall when tried.)
 const BOILERPLATE_WORDS: &[&str] = &[
-    "ad", "ads", "adv", "tags", "tag", "meta", "date", "print", "email", "nav", "menu", "video",
-    "photo", "image", "img", "media", "credits",
+    "ad", "ads", "adv", "tags", "tag", "meta", "date", "print", "email", "nav", "menu", "credits",
 ];
 
 /// Fragments that mark the story container itself ("entry-content-read-more").
@@ -124,29 +129,43 @@ fn is_furniture_role(node: &NodeRef) -> bool {
 /// Drops page furniture from `doc` in place.
 pub(crate) fn remove_boilerplate(doc: &Document) {
     doc.select(ALWAYS_DROP).remove();
-    let body_len = doc.body().map_or(0, |b| text_len(&b));
-    for node in doc.select("body *").nodes() {
-        let name = node.node_name().unwrap_or_default();
-        if matches!(&*name, "html" | "body" | "article" | "main") {
-            continue;
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let body_len = text_len(&body);
+    // Top-down, so that a removed subtree is never visited again.
+    let mut stack: Vec<NodeRef> = body.element_children();
+    while let Some(node) = stack.pop() {
+        if is_furniture(&node, body_len) {
+            node.remove_from_parent();
+        } else {
+            stack.extend(node.element_children());
         }
-        let attrs = class_and_id(node);
-        let structural = USUALLY_FURNITURE.contains(&&*name)
-            || node.has_attr("hidden")
-            || is_furniture_role(node);
-        if !structural && !names_boilerplate(&attrs) {
-            continue;
-        }
-        let len = text_len(node);
-        // A wrapper holding most of the page is the page, whatever its name.
-        if len > 500 && len * 2 > body_len {
-            continue;
-        }
-        if !structural && len > CONTENT_KEEP_LEN && names_content(&attrs) {
-            continue;
-        }
-        node.remove_from_parent();
     }
+}
+
+/// Whether `node` is page furniture; `body_len` is the page's text length.
+fn is_furniture(node: &NodeRef, body_len: usize) -> bool {
+    let name = node.node_name().unwrap_or_default();
+    if matches!(&*name, "article" | "main") {
+        return false;
+    }
+    let structural =
+        USUALLY_FURNITURE.contains(&&*name) || node.has_attr("hidden") || is_furniture_role(node);
+    let attrs = if structural {
+        String::new()
+    } else {
+        class_and_id(node)
+    };
+    if !structural && !names_boilerplate(&attrs) {
+        return false;
+    }
+    let len = text_len(node);
+    // A wrapper holding most of the page is the page, whatever its name.
+    if len > 500 && len * 2 > body_len {
+        return false;
+    }
+    !(!structural && len > CONTENT_KEEP_LEN && names_content(&attrs))
 }
 
 /// Bytes of text under `node`, without building the string.
@@ -160,4 +179,33 @@ fn text_len(node: &NodeRef) -> usize {
             })
         })
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_names() {
+        assert!(names_boilerplate("article-share-bar"));
+        assert!(names_boilerplate("inline-ad"));
+        assert!(names_boilerplate("post-meta"));
+        assert!(!names_boilerplate("head-line"));
+        assert!(!names_boilerplate("story-body"));
+        assert!(!names_boilerplate("mv-create-card has-image"));
+    }
+
+    #[test]
+    fn a_furniture_wrapper_around_the_whole_page_is_kept() {
+        let prose = "Long paragraph of the story that goes on. ".repeat(40);
+        let html = format!(
+            "<html><body><form id=aspnetForm><p>{prose}</p>\
+             <div class=related><a href=x>Elsewhere</a></div></form></body></html>"
+        );
+        let doc = Document::from(html);
+        remove_boilerplate(&doc);
+        let text = doc.select("body").text();
+        assert!(text.contains("goes on."));
+        assert!(!text.contains("Elsewhere"));
+    }
 }
