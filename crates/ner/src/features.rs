@@ -128,6 +128,8 @@ pub(crate) struct Tok {
     /// Lowercase keys of the neighbours (pads at sentence edges), for context aggregation.
     left: u64,
     right: u64,
+    left2: u64,
+    right2: u64,
 }
 
 const PAD_BEFORE: Tok = pad(0x5eed_0001);
@@ -152,6 +154,8 @@ const fn pad(key: u64) -> Tok {
         elsewhere: 0,
         left: key,
         right: key,
+        left2: key,
+        right2: key,
     }
 }
 
@@ -224,9 +228,21 @@ impl DocInfo {
                 } else {
                     PAD_AFTER.lower
                 };
+                let left2 = if i > s + 1 {
+                    self.toks.get(i - 2).map_or(PAD_BEFORE.lower, |t| t.lower)
+                } else {
+                    PAD_BEFORE.lower
+                };
+                let right2 = if i + 2 < e {
+                    self.toks.get(i + 2).map_or(PAD_AFTER.lower, |t| t.lower)
+                } else {
+                    PAD_AFTER.lower
+                };
                 if let Some(t) = self.toks.get_mut(i) {
                     t.left = left;
                     t.right = right;
+                    t.left2 = left2;
+                    t.right2 = right2;
                 }
             }
         }
@@ -522,7 +538,8 @@ templates! {
     T_GAZ_SINGLE_SHAPE = 120, T_GAZ_SINGLE_M1 = 121, T_GAZ_SINGLE_P1 = 122,
     T_SCORES_LOWER = 123, T_SCORES_GAZ = 124,
     T_FIRST_LOWER = 125, T_ELSEWHERE_M1 = 126, T_ELSEWHERE_P1 = 127,
-    T_AGG_LEFT = 128, T_AGG_RIGHT = 129, T_AGG_BOTH = 130, T_AGG_SHAPE = 131,
+    T_AGG_LEFT = 128, T_AGG_RIGHT = 129, T_AGG_BOTH = 130, T_AGG_SHAPE = 131, T_AGG_LEFT2 = 132,
+    T_AGG_RIGHT2 = 133,
     T_PREV = 100, T_PREV2 = 101, T_PREV_LOWER = 102, T_PREV_SHORT = 103,
 }
 
@@ -710,6 +727,8 @@ pub(crate) fn static_features(
                 if set.extra {
                     sink.two(T_AGG_BOTH, o.left, o.right);
                     sink.one(T_AGG_SHAPE, o.short_shape);
+                    sink.one(T_AGG_LEFT2, o.left2);
+                    sink.one(T_AGG_RIGHT2, o.right2);
                 }
             }
         }
