@@ -55,11 +55,11 @@ pub fn detect_language(text: &str) -> Option<&'static str> {
     if info.confidence() < MIN_CONFIDENCE {
         return None;
     }
-    Some(iso_639_1(info.lang()))
+    iso_639_1(info.lang())
 }
 
-fn iso_639_1(lang: Lang) -> &'static str {
-    match lang {
+fn iso_639_1(lang: Lang) -> Option<&'static str> {
+    Some(match lang {
         Lang::Eng => "en",
         Lang::Deu => "de",
         Lang::Fra => "fr",
@@ -72,9 +72,19 @@ fn iso_639_1(lang: Lang) -> &'static str {
         Lang::Ara => "ar",
         Lang::Cmn => "zh",
         Lang::Jpn => "ja",
-        // Not in the allowlist, so never returned; keep the three-letter code.
-        other => other.code(),
-    }
+        // whatlang names the language of a script only one language uses
+        // without consulting the allowlist (seen: Korean pages).
+        Lang::Kor => "ko",
+        Lang::Heb => "he",
+        Lang::Ell => "el",
+        Lang::Tha => "th",
+        Lang::Kat => "ka",
+        Lang::Hye => "hy",
+        Lang::Ben => "bn",
+        Lang::Tam => "ta",
+        // Anything else: unknown rather than a code of another standard.
+        _ => return None,
+    })
 }
 
 /// A declared language (`en-GB`, `EN`, `eng`?) as a two-letter code, if it is one.
@@ -108,6 +118,10 @@ mod tests {
             Some("fr")
         );
         assert_eq!(detect_language(""), None);
+        assert_eq!(
+            detect_language("서울시는 월요일 새 도서관을 내년에 개관한다고 발표했다."),
+            Some("ko")
+        );
         assert_eq!(normalise_declared("en-GB").as_deref(), Some("en"));
         assert_eq!(normalise_declared("english"), None);
     }
