@@ -74,7 +74,10 @@ impl Tokenizer {
                 i += c.len_utf8();
                 continue;
             }
-            let (end, kind) = if c.is_ascii_digit() {
+            let (end, kind) = if let Some(end) = link_end(text, i) {
+                // A URL, an e-mail address or a handle is one word.
+                (end, TokenKind::Word)
+            } else if c.is_ascii_digit() {
                 self.number(text, i)
             } else if c.is_alphanumeric() {
                 (self.word(text, i), TokenKind::Word)
@@ -172,6 +175,61 @@ impl Tokenizer {
     }
 }
 
+/// End of a URL (`https://…`, `www.…`), e-mail address or `@handle` starting at
+/// `start`: up to the next space, less trailing punctuation.
+fn link_end(text: &str, start: usize) -> Option<usize> {
+    let rest = text.get(start..)?;
+    let head = rest.as_bytes();
+    let is_url = head.len() > 8
+        && (head
+            .get(..8)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"https://"))
+            || head
+                .get(..7)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"http://"))
+            || head
+                .get(..4)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"www.")));
+    let is_handle =
+        head.first() == Some(&b'@') && head.get(1).is_some_and(u8::is_ascii_alphanumeric);
+    // Cheap test first, as this runs at every token: an `@` inside the word.
+    let maybe_email = !is_url
+        && !is_handle
+        && head.first().is_some_and(u8::is_ascii_alphanumeric)
+        && head
+            .iter()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .any(|&b| b == b'@');
+    if !(is_url || is_handle || maybe_email) {
+        return None;
+    }
+    let first_space = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let word = rest.get(..first_space)?;
+    // An e-mail: a user part, `@`, a dotted domain.
+    let is_email = maybe_email
+        && word.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty()
+                && user
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"._+-".contains(&b))
+                && domain.contains('.')
+                && domain
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphanumeric())
+        });
+    if !(is_url || is_handle || is_email) {
+        return None;
+    }
+    let trimmed = word.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '"' | '\'' | '”' | '’'
+        )
+    });
+    (trimmed.len() > 1).then_some(start + trimmed.len())
+}
+
 /// End of an acronym written with periods (`U.S.`, `a.m.`), if one starts here.
 fn acronym_end(text: &str, start: usize) -> Option<usize> {
     let mut i = start;
@@ -263,6 +321,26 @@ mod tests {
             texts("“Go,” he said... (AP) — 'no'"),
             [
                 "“", "Go", ",", "”", "he", "said", "...", "(", "AP", ")", "—", "'", "no", "'"
+            ]
+        );
+    }
+
+    #[test]
+    fn links_addresses_and_handles_are_one_word() {
+        assert_eq!(
+            texts(
+                "See https://northwire.example/a?b=1, write to desk@northwire.example or @northwire."
+            ),
+            [
+                "See",
+                "https://northwire.example/a?b=1",
+                ",",
+                "write",
+                "to",
+                "desk@northwire.example",
+                "or",
+                "@northwire",
+                "."
             ]
         );
     }
