@@ -809,6 +809,17 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
     {
         return true;
     }
+    if [
+        "contributed to this report",
+        "contributed reporting",
+        "contributed to this story",
+        "contributed to this article",
+    ]
+    .iter()
+    .any(|m| contains_ci(line, m))
+    {
+        return true;
+    }
     if let Some(lead) = SETS.byline_leads.prefix_of(line) {
         let rest = line.get(lead.len()..).unwrap_or("");
         if lead != "by " {
@@ -902,6 +913,9 @@ fn is_boilerplate(line: &str, lower: &str, words: usize) -> bool {
         return true;
     }
     if lower.contains("all rights reserved") {
+        return true;
+    }
+    if words <= 4 && (lower.ends_with("min read") || lower.ends_with("minute read")) {
         return true;
     }
     words <= 25
@@ -1276,9 +1290,18 @@ The council will vote on Friday.";
     fn more_bylines_stamps_and_furniture() {
         assert_eq!(
             kinds(
-                "Jane Doe, Reuters\nPublished: 2 hours ago\nThe council voted on Friday to close the harbour.\nShare\n(Reporting by Jane Doe; Editing by John Roe)\nADVERTISEMENT"
+                "Jane Doe, Reuters\nPublished: 2 hours ago\n4 min read\nThe council voted on Friday to close the harbour.\nShare\n(Reporting by Jane Doe; Editing by John Roe)\nJohn Roe in Ostra contributed to this report.\nADVERTISEMENT"
             ),
-            [Byline, Dateline, Body, Boilerplate, Byline, Boilerplate]
+            [
+                Byline,
+                Dateline,
+                Boilerplate,
+                Body,
+                Boilerplate,
+                Byline,
+                Byline,
+                Boilerplate
+            ]
         );
     }
 
