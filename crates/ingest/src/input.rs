@@ -251,7 +251,8 @@ impl<R: Read> Read for GzipErrors<R> {
 /// A file that cannot be read is one error, and reading goes on with the next.
 /// The path `-` reads standard input (named `<stdin>` in origins and errors).
 pub struct InputReader {
-    pending: VecDeque<PathBuf>,
+    /// Paths still to read, each marked whether it was found by walking a directory.
+    pending: VecDeque<(PathBuf, bool)>,
     visited_dirs: HashSet<PathBuf>,
     current: Option<RecordStream>,
     config: ReaderConfig,
@@ -266,7 +267,7 @@ impl InputReader {
     /// [`InputReader::open`] with settings.
     pub fn with_config(paths: Vec<PathBuf>, config: ReaderConfig) -> Self {
         InputReader {
-            pending: paths.into(),
+            pending: paths.into_iter().map(|p| (p, false)).collect(),
             visited_dirs: HashSet::new(),
             current: None,
             config,
@@ -292,7 +293,7 @@ impl InputReader {
         }
         children.sort();
         for (_, child) in children.into_iter().rev() {
-            self.pending.push_front(child);
+            self.pending.push_front((child, true));
         }
         Ok(())
     }
@@ -309,8 +310,13 @@ impl Iterator for InputReader {
                 }
                 self.current = None;
             }
-            let path = self.pending.pop_front()?;
-            if path.as_os_str() == "-" {
+            let (path, walked) = self.pending.pop_front()?;
+            if !walked {
+                // Loops are looked for within one walk: a directory named twice
+                // by the user is read twice, as asked.
+                self.visited_dirs.clear();
+            }
+            if path.as_os_str() == "-" && !walked {
                 let stdin = io::stdin();
                 self.current = Some(RecordStream::with_config(
                     "<stdin>",
@@ -328,6 +334,11 @@ impl Iterator for InputReader {
                 if let Err(e) = self.expand_dir(&path, &file) {
                     return Some(Err(e));
                 }
+                continue;
+            }
+            if walked && !meta.is_file() {
+                // A FIFO or device met while walking would block or never end;
+                // named explicitly (`<(zcat …)`), it is read as asked.
                 continue;
             }
             match std::fs::File::open(&path) {

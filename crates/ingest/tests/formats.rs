@@ -486,3 +486,10 @@ fn a_symlink_loop_in_a_directory_tree_ends() {
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(records.len(), 1);
 }
+
+#[test]
+fn a_directory_named_twice_is_read_twice() {
+    let tree = fixture("tree");
+    let once = read(std::slice::from_ref(&tree)).len();
+    assert_eq!(read(&[tree.clone(), tree]).len(), 2 * once);
+}
