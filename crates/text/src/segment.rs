@@ -1219,15 +1219,62 @@ impl SegmentLabeler {
                 SegmentKind::Body
             });
         }
-        lines
-            .iter()
-            .zip(kinds)
-            .map(|(line, kind)| Segment {
+        let mut segments = Vec::with_capacity(lines.len() + 1);
+        let mut first_body = true;
+        for (line, kind) in lines.iter().zip(kinds) {
+            // Wire copy opens its first paragraph with the dateline
+            // (`ISTANBUL, May 15 (Reuters) - Talks…`): label it apart.
+            if kind == SegmentKind::Body
+                && std::mem::take(&mut first_body)
+                && let Some((dash_end, body_start)) = inline_dateline(line.text)
+            {
+                let start = line.span.start as usize;
+                segments.push(Segment {
+                    kind: SegmentKind::Dateline,
+                    span: Span::new(start, start + dash_end),
+                });
+                segments.push(Segment {
+                    kind,
+                    span: Span::new(start + body_start, line.span.end as usize),
+                });
+                continue;
+            }
+            segments.push(Segment {
                 kind,
                 span: line.span,
-            })
-            .collect()
+            });
+        }
+        segments
     }
+}
+
+/// A dateline opening a paragraph: an ALL-CAPS place, perhaps a region, date or
+/// `(Agency)`, then a dash and the report. Returns the end of the dash and the start
+/// of the report.
+fn inline_dateline(text: &str) -> Option<(usize, usize)> {
+    let window = text.get(..text.len().min(90)).unwrap_or_else(|| {
+        let mut end = text.len().min(90);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.get(..end).unwrap_or("")
+    });
+    let (dash_at, dash) = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| window.find(d).map(|p| (p, *d)))
+        .min_by_key(|&(p, _)| p)?;
+    let prefix = window.get(..dash_at)?;
+    let place = prefix.split([',', '(']).next().unwrap_or("").trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let caps = place
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'));
+    let clean = !prefix.contains(['!', '?', '"', '“', '”', ';']) && words_of(prefix).count() <= 8;
+    let body_start = dash_at + dash.len();
+    let next = text.get(body_start..)?.chars().next()?;
+    let opens = next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘');
+    (letters >= 3 && caps && clean && opens)
+        .then_some((dash_at + dash.trim_end().len(), body_start))
 }
 
 #[cfg(test)]
@@ -1312,6 +1359,29 @@ The council will vote on Friday.";
                 "Harbour strike: what we know so far\n\nBy MIRA TALVIK\nNorthwire\n\nFirefighters work at the site of a fire in Port Avel, Norland, May 14, 2025. NORTHWIRE/Jon Bersk\n\nDock workers walked out on Tuesday, the union said."
             ),
             [Heading, Byline, Byline, Caption, Body]
+        );
+    }
+
+    #[test]
+    fn a_dateline_opening_the_first_paragraph_is_split_off() {
+        let body = "PORT AVEL, Norland, May 15 (Northwire) - The council voted on Friday.\nOSTRA - The port stayed shut.";
+        let segments = SegmentLabeler::new().label(body, &[], None);
+        let got: Vec<(SegmentKind, &str)> = segments
+            .iter()
+            .map(|s| (s.kind, s.span.slice(body)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Dateline, "PORT AVEL, Norland, May 15 (Northwire) -"),
+                (Body, "The council voted on Friday."),
+                (Body, "OSTRA - The port stayed shut.")
+            ]
+        );
+        // Prose dashes and acronyms are not datelines.
+        assert_eq!(
+            kinds("NATO - the alliance - met.\nEU — the bloc — met."),
+            [Body, Body]
         );
     }
 
