@@ -30,8 +30,9 @@ const MAGIC: &[u8; 8] = b"CCNERMDL";
 /// Version of the binary model format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 const CLASSES: usize = EntityTag::COUNT;
-/// Largest table the loader accepts (2^24 buckets × 9 classes × 2 bytes = 302 MB).
-const MAX_TABLE_BITS: u32 = 24;
+/// Largest table the loader accepts (2^22 buckets: about 95 MB of weights), so a damaged
+/// header cannot ask for an absurd allocation.
+pub(crate) const MAX_TABLE_BITS: u32 = 22;
 
 static EMBEDDED: &[u8] = include_bytes!("../../../models/ner/model.ccner");
 
@@ -103,6 +104,19 @@ impl NerModel {
     /// The model shipped inside the crate (models/ner/model.ccner).
     pub fn embedded() -> Result<Self> {
         Self::from_bytes(EMBEDDED, "embedded")
+    }
+
+    /// The embedded model, loaded once per process and shared (later loads are free).
+    pub fn shared() -> Result<&'static NerModel> {
+        static SHARED: std::sync::OnceLock<std::result::Result<NerModel, String>> =
+            std::sync::OnceLock::new();
+        SHARED
+            .get_or_init(|| NerModel::embedded().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|problem| Error::Model {
+                origin: "embedded".into(),
+                problem: problem.clone(),
+            })
     }
 
     /// Loads a model file.
@@ -207,7 +221,9 @@ impl NerModel {
             return Err(bad("checksum mismatch: the file is damaged".into()));
         }
         let mut body = Vec::new();
+        // Bounded, so a damaged or hostile body cannot inflate without limit.
         flate2::read::ZlibDecoder::new(compressed)
+            .take(1 << 28)
             .read_to_end(&mut body)
             .map_err(|e| bad(format!("cannot decompress: {e}")))?;
         Self::parse_body(&body).map_err(bad)

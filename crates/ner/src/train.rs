@@ -14,7 +14,7 @@ use crate::features::{
     transition_features,
 };
 use crate::lexicon::{Lexicon, read_clusters, read_gazetteer};
-use crate::model::{Decoder, NerModel, Table, TagBuffers, best_valid, decode};
+use crate::model::{Decoder, MAX_TABLE_BITS, NerModel, Table, TagBuffers, best_valid, decode};
 use crate::tag::{EntityTag, EntityType, spans_from_tags, to_iob2};
 use crate::viterbi::{Lattice, Weights};
 
@@ -190,9 +190,9 @@ fn load_docs(path: &Path) -> Result<Vec<TrainDoc>> {
 /// file if there is one. Deterministic given the seed.
 pub fn train(config: &TrainConfig) -> Result<TrainReport> {
     let started = Instant::now();
-    if !(10..=24).contains(&config.table_bits) {
+    if !(10..=MAX_TABLE_BITS).contains(&config.table_bits) {
         return Err(Error::Training(format!(
-            "table_bits {} outside 10..=24",
+            "table_bits {} outside 10..={MAX_TABLE_BITS}",
             config.table_bits
         )));
     }
@@ -235,7 +235,9 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport> {
         shuffle(&mut order, config.seed ^ 0xf01d);
         let mut firsts: Vec<Vec<u8>> = vec![Vec::new(); docs.len()];
         for fold in 0..folds {
-            let (tag, train_on): (Vec<(usize, usize)>, Vec<(usize, usize)>) = order
+            // (position in the shuffled order, document index)
+            type Placed = Vec<(usize, usize)>;
+            let (tag, train_on): (Placed, Placed) = order
                 .iter()
                 .copied()
                 .enumerate()
