@@ -389,6 +389,37 @@ fn decode_content(body: Vec<u8>, encoding: &str, max: u64) -> std::result::Resul
 mod tests {
     use super::*;
 
+    fn read(data: &[u8]) -> Vec<Result<Record>> {
+        WarcReader::new("t.warc".into(), data, 1 << 20).collect()
+    }
+
+    #[test]
+    fn resource_pages_are_read_and_a_missing_length_is_one_error() {
+        let page = "<html><body><p>Kept as a resource.</p></body></html>";
+        let data = format!(
+            "WARC/1.1\r\nWARC-Type: resource\r\nWARC-Target-URI: <https://a.example/p>\r\n\
+             Content-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}\r\n\r\n\
+             WARC/1.1\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>lost</html>\r\n\r\n\
+             WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n{page}\r\n\r\n",
+            page.len(),
+            page.len()
+        );
+        let items = read(data.as_bytes());
+        assert_eq!(items.len(), 3, "{items:?}");
+        let first = items[0].as_ref().unwrap();
+        assert_eq!(
+            (first.origin.record, first.url.as_deref()),
+            (Some(1), Some("https://a.example/p"))
+        );
+        assert_eq!(first.content, page);
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "t.warc record 2: the record has no valid Content-Length; skipped"
+        );
+        assert_eq!(items[2].as_ref().unwrap().origin.record, Some(3));
+    }
+
     #[test]
     fn chunked_bodies_are_joined() {
         assert_eq!(
