@@ -192,6 +192,8 @@ fn layout(text: &str, repair: bool) -> (MappedText, u32) {
     let mut repairs = 0u32;
     let mut blank_before = false;
     let mut line_start = 0usize;
+    let wrapped = wrap_width(text);
+    let mut previous = "";
     while line_start <= bytes.len() {
         let line_end = bytes
             .get(line_start..)
@@ -208,19 +210,66 @@ fn layout(text: &str, repair: bool) -> (MappedText, u32) {
         if s == e {
             blank_before = true;
         } else {
+            let line = text.get(s..e).unwrap_or("");
             if !out.text.is_empty() {
                 let newline = line_start.saturating_sub(1);
-                out.push_char('\n', newline);
-                if blank_before {
+                if !blank_before && wrapped.is_some_and(|w| continues(previous, line, w)) {
+                    // A hard-wrapped paragraph: the break was only the width.
+                    if !previous.ends_with('-') {
+                        out.push_char(' ', newline);
+                    }
+                } else {
                     out.push_char('\n', newline);
+                    if blank_before {
+                        out.push_char('\n', newline);
+                    }
                 }
             }
+            previous = line;
             blank_before = false;
             repairs += layout_line(text, s, e, repair, &mut out);
         }
         line_start = line_end + 1;
     }
     (out, repairs)
+}
+
+/// The wrap width when the text looks hard-wrapped (mail, old wire feeds, text
+/// dumps): at least four lines, most of them 40–100 characters long, none over 110.
+fn wrap_width(text: &str) -> Option<usize> {
+    let (mut lines, mut in_band, mut width) = (0usize, 0usize, 0usize);
+    for line in text.split('\n') {
+        let len = line.trim_matches(' ').chars().count();
+        if len == 0 {
+            continue;
+        }
+        if len > 110 {
+            return None;
+        }
+        width = width.max(len);
+        lines += 1;
+        in_band += usize::from((40..=100).contains(&len));
+    }
+    (lines >= 4 && in_band * 10 >= lines * 6).then_some(width)
+}
+
+/// True when `next` carries on the sentence that `line` breaks off: `line` fills
+/// the wrap width (a wrapped line stops short of it by less than a long word) and
+/// has no closing punctuation, and `next` starts in lowercase or `line` stops after
+/// a lowercase word, comma or hyphen. A caption above its credit is shorter.
+fn continues(line: &str, next: &str, width: usize) -> bool {
+    if line.chars().count() < width.saturating_sub(20).max(40) {
+        return false;
+    }
+    let last = line.chars().next_back().unwrap_or('.');
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | ']'
+    ) {
+        return false;
+    }
+    let first = next.chars().next().unwrap_or('A');
+    first.is_lowercase() || last.is_lowercase() || matches!(last, ',' | ';' | '-')
 }
 
 /// Copies one trimmed line, collapsing spaces; returns the repairs made.
@@ -385,6 +434,33 @@ mod tests {
         assert_eq!(body("a high- level team"), "a high-level team");
         assert_eq!(body("pre- and post-war"), "pre- and post-war");
         assert_eq!(body("from 5 -3 to 10"), "from 5 -3 to 10");
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_unwrapped() {
+        let text = "The council of Port Avel voted on Friday to reopen the\n\
+                    harbour after a strike that lasted three weeks, the\n\
+                    mayor said. Dock workers will return on Monday, a well-\n\
+                    known union leader told reporters in Ostra.\n\
+                    \n\
+                    Ships Return\n\
+                    The first container ships are expected on Tuesday morning.\n";
+        assert_eq!(
+            body(text),
+            "The council of Port Avel voted on Friday to reopen the harbour after a strike that lasted three weeks, the mayor said. Dock workers will return on Monday, a well-known union leader told reporters in Ostra.\n\nShips Return\nThe first container ships are expected on Tuesday morning."
+        );
+        // A caption without a full stop stops short of the width: not joined.
+        let captioned = "The council of Port Avel voted on Friday to reopen the\n\
+                         harbour after a strike that lasted three weeks, the\n\
+                         mayor said on Friday in a statement to the press.\n\
+                         A docker looks at the empty pier\n\
+                         Jon Bersk/Northwire\n";
+        assert!(body(captioned).contains("empty pier\nJon Bersk"));
+        // Short paragraphs that end their sentences are not joined.
+        assert_eq!(
+            body("One.\nTwo.\nThree.\nFour."),
+            "One.\nTwo.\nThree.\nFour."
+        );
     }
 
     #[test]
