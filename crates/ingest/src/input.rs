@@ -222,6 +222,30 @@ fn open_format(
             let text = require_utf8(whole_file(input)?).map_err(fail)?;
             Ok(one(ContentKind::Text, text))
         }
+        // Windows editors save "Unicode" text as UTF-16: decode it strictly and
+        // read the result as if it had been UTF-8 all along.
+        Format::Utf16 { .. } if gzip_depth >= MAX_GZIP_NESTING => {
+            Err(fail("encodings nested too deeply".into()))
+        }
+        Format::Utf16 { little_endian } => {
+            let bytes = whole_file(input)?;
+            let (encoding, name) = if little_endian {
+                (encoding_rs::UTF_16LE, "UTF-16LE")
+            } else {
+                (encoding_rs::UTF_16BE, "UTF-16BE")
+            };
+            let text = encoding
+                .decode_without_bom_handling_and_without_replacement(
+                    bytes.get(2..).unwrap_or_default(),
+                )
+                .ok_or_else(|| {
+                    fail(format!(
+                        "not valid {name} (the file starts with a {name} byte-order mark)"
+                    ))
+                })?;
+            let utf8: Input = Box::new(Cursor::new(text.into_owned().into_bytes()));
+            open_format(file, utf8, config, gzip_depth + 1)
+        }
     }
 }
 

@@ -82,11 +82,21 @@ pub(crate) fn parse_article(file: &str, record: Option<u64>, bytes: Vec<u8>) -> 
             type_name(&value)
         )));
     };
-    let field = |name: &str| string_field(&object, name).map_err(fail);
-    let (kind, content) = match (field("text")?, field("html")?) {
+    // The first of a field's names that is present (the documented name first,
+    // then names common in news dumps).
+    let field = |names: &[&str]| -> Result<Option<String>> {
+        for name in names {
+            if let Some(value) = string_field(&object, name).map_err(fail)? {
+                return Ok(Some(value));
+            }
+        }
+        Ok(None)
+    };
+    let (kind, content) = match (field(&["text", "body"])?, field(&["html"])?) {
         (Some(text), _) if !text.trim().is_empty() => (ContentKind::Text, text),
         (_, Some(html)) if !html.trim().is_empty() => (ContentKind::Html, html),
         (Some(_), _) => return Err(fail("the `text` field is empty".into())),
+        (None, Some(_)) => return Err(fail("the `html` field is empty".into())),
         _ => {
             return Err(fail(
                 "the object has neither a `text` nor an `html` field".into(),
@@ -98,12 +108,21 @@ pub(crate) fn parse_article(file: &str, record: Option<u64>, bytes: Vec<u8>) -> 
         None => Origin::file(file),
     };
     let mut rec = Record::new(origin, kind, content);
-    rec.url = field("url")?;
-    rec.source = field("source")?;
-    rec.title = field("title")?;
-    rec.published = field("published")?;
-    rec.language = field("language")?;
-    rec.authors = match object.get("authors").or_else(|| object.get("author")) {
+    rec.url = field(&["url", "link"])?;
+    rec.source = field(&["source"])?;
+    rec.title = field(&["title", "headline"])?;
+    rec.published = field(&[
+        "published",
+        "date",
+        "published_at",
+        "publishedAt",
+        "pubDate",
+    ])?;
+    rec.language = field(&["language", "lang"])?;
+    let authors = ["authors", "author", "byline"]
+        .iter()
+        .find_map(|n| object.get(*n).filter(|v| !v.is_null()));
+    rec.authors = match authors {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::String(s)) => vec![s.clone()],
         Some(Value::Array(items)) => items
@@ -158,6 +177,24 @@ mod tests {
 
     fn read(data: &str) -> Vec<Result<Record>> {
         JsonLinesReader::new("f.jsonl".into(), data.as_bytes(), 1024).collect()
+    }
+
+    #[test]
+    fn common_alternative_field_names_are_understood() {
+        let items = read(
+            r#"{"link":"https://a.example/x","headline":"H","publishedAt":"2025-05-15T08:00:00Z","byline":"D. Okoro","body":"B."}"#,
+        );
+        let rec = items[0].as_ref().unwrap();
+        assert_eq!(rec.url.as_deref(), Some("https://a.example/x"));
+        assert_eq!(rec.title.as_deref(), Some("H"));
+        assert_eq!(rec.published.as_deref(), Some("2025-05-15T08:00:00Z"));
+        assert_eq!(rec.authors, ["D. Okoro"]);
+        assert_eq!(rec.content, "B.");
+        let items = read(r#"{"title":"only a title"}"#);
+        assert_eq!(
+            items[0].as_ref().unwrap_err().reason,
+            "the object has neither a `text` nor an `html` field"
+        );
     }
 
     #[test]

@@ -13,12 +13,15 @@
 //! record never stops the rest.
 //!
 //! # Formats
-//! - **Plain text**: one article; must be UTF-8 (a BOM is dropped).
+//! - **Plain text**: one article; UTF-8 (a BOM is dropped), or UTF-16 with a
+//!   byte-order mark (any format in UTF-16 is decoded, then sniffed again).
 //! - **HTML page**: one article through `crosscheck_extract`; UTF-8, else the
 //!   charset its `<meta>` declares (decoded strictly, never lossily).
 //! - **JSON Lines**: one object per line with `text` or `html` (text wins), and
-//!   optional `url`, `source`, `title`, `published`, `authors` (or `author`: a
-//!   string or a list of strings), `language`. Blank lines are skipped; a bad line
+//!   optional `url`, `source`, `title`, `published`, `authors` (a string or a
+//!   list of strings), `language`; also understood: `body` (text), `link` (url),
+//!   `headline` (title), `date`/`published_at`/`publishedAt`/`pubDate`,
+//!   `author`/`byline`, `lang`. Blank lines are skipped; a bad line
 //!   is one error naming its line number. A single pretty-printed object is one article.
 //! - **RSS 0.9x/1.0/2.0, Atom, JSON Feed** (feed-rs): one article per item from
 //!   its content, else its summary; link, title, authors, `published` (else

@@ -22,6 +22,11 @@ pub(crate) enum Format {
     Html,
     /// Plain text.
     Text,
+    /// UTF-16 with a byte-order mark (little-endian when `true`); decode and sniff again.
+    Utf16 {
+        /// Little-endian (`FF FE`), else big-endian (`FE FF`).
+        little_endian: bool,
+    },
     /// Something we cannot read; the string says what it looks like.
     Unknown(&'static str),
 }
@@ -40,8 +45,15 @@ pub(crate) fn sniff(head: &[u8], ext: &str) -> Format {
     if head.starts_with(&[0x1f, 0x8b]) {
         return Format::Gzip;
     }
-    if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
-        return Format::Unknown("UTF-16 text, which is not supported: convert it to UTF-8");
+    if head.starts_with(&[0xff, 0xfe]) {
+        return Format::Utf16 {
+            little_endian: true,
+        };
+    }
+    if head.starts_with(&[0xfe, 0xff]) {
+        return Format::Utf16 {
+            little_endian: false,
+        };
     }
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let start = head.iter().position(|b| !b.is_ascii_whitespace());

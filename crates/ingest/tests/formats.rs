@@ -62,6 +62,26 @@ fn html_in_a_declared_single_byte_charset_is_decoded() {
 }
 
 #[test]
+fn utf16_text_with_a_byte_order_mark_is_decoded() {
+    let (records, errors) = read_fixture("text-utf16le-bom.txt");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(records[0].content.starts_with("Ferry service in Velmora"));
+    let (_, errors) = read_fixture("text-utf16le-broken.txt");
+    assert_eq!(
+        errors[0].reason,
+        "not valid UTF-16LE (the file starts with a UTF-16LE byte-order mark)"
+    );
+}
+
+#[test]
+fn a_feed_in_a_declared_legacy_encoding_is_decoded() {
+    let (records, errors) = read_fixture("feed-rss2-iso-8859-1.xml");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(records[0].title.as_deref(), Some("Café"));
+    assert_eq!(records[0].content, "Le café a rouvert lundi.");
+}
+
+#[test]
 fn json_lines_fields_become_article_metadata() {
     let (records, errors) = read_fixture("articles.jsonl");
     assert!(errors.is_empty(), "{errors:?}");

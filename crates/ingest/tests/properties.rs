@@ -23,6 +23,8 @@ const SEEDS: &[&str] = &[
     "crawl.warc",
     "crawl-multi-member.warc.gz",
     "lying-content-length.warc",
+    "text-utf16le-bom.txt",
+    "feed-rss2-iso-8859-1.xml",
 ];
 
 fn seed(i: usize) -> Vec<u8> {
