@@ -33,6 +33,8 @@ mod clean;
 mod date;
 mod meta;
 
+use std::panic::AssertUnwindSafe;
+
 use crosscheck_core::{Published, PublishedSource};
 use serde::{Deserialize, Serialize};
 
@@ -93,6 +95,14 @@ impl Extractor {
     /// The main text and metadata of `html`; `url` helps resolve relative links and
     /// dates in the path. Never panics, whatever the input.
     pub fn extract(&self, html: &str, url: Option<&str>) -> HtmlPage {
+        // The HTML parser and Readability are other people's code: should one
+        // of them panic on some page, that page comes back empty instead of
+        // stopping the batch.
+        std::panic::catch_unwind(AssertUnwindSafe(|| self.extract_unguarded(html, url)))
+            .unwrap_or_default()
+    }
+
+    fn extract_unguarded(&self, html: &str, url: Option<&str>) -> HtmlPage {
         let doc = dom_query::Document::from(html);
         let meta = meta::read_meta(&doc, url);
         let text = body::main_text(doc, html, &self.config);
@@ -109,7 +119,10 @@ impl Extractor {
     /// Only the main text of `html` (no metadata), for callers that have
     /// metadata from elsewhere.
     pub fn main_text(&self, html: &str) -> String {
-        body::main_text(dom_query::Document::from(html), html, &self.config)
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            body::main_text(dom_query::Document::from(html), html, &self.config)
+        }))
+        .unwrap_or_default()
     }
 }
 

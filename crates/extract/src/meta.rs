@@ -236,12 +236,20 @@ fn authors(doc: &Document, metas: &HashMap<String, String>, json_ld: &JsonLd) ->
 /// Adds the names in one byline ("By Ana Ruiz and Tom Bell") to `names`,
 /// skipping URLs, e-mail addresses and duplicates.
 fn push_names(names: &mut Vec<String>, byline: &str) {
-    let byline = squash(byline);
+    let mut byline = squash(byline);
+    // Bylines often run on into a date or an outlet ("Ana Ruiz Published
+    // 11:11 PM", "Ana Ruiz | Valley Post"): keep what comes before.
     let lower = byline.to_lowercase();
-    let body = if lower.starts_with("by ") {
-        &byline[3..]
-    } else {
-        byline.as_str()
+    let cut = [" published", " updated", " posted", " | "]
+        .iter()
+        .filter_map(|m| lower.find(m))
+        .min();
+    if let Some(at) = cut.filter(|&at| byline.is_char_boundary(at)) {
+        byline.truncate(at);
+    }
+    let body = match byline.get(..3) {
+        Some(head) if head.eq_ignore_ascii_case("by ") => &byline[3..],
+        _ => byline.as_str(),
     };
     for part in body
         .split(" and ")
@@ -257,6 +265,7 @@ fn push_names(names: &mut Vec<String>, byline: &str) {
             && !name.contains("://")
             && !name.contains('@')
             && !name.starts_with("www.")
+            && !name.chars().any(|c| c.is_ascii_digit())
             && name.chars().any(char::is_alphabetic);
         if plausible && !names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             names.push(name.to_string());
@@ -419,5 +428,65 @@ fn type_names(value: Option<&Value>) -> Vec<String> {
             .filter_map(|v| v.as_str().map(str::to_string))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_are_split_and_trimmed() {
+        let mut names = Vec::new();
+        push_names(&mut names, "By Ana Ruiz and Tom Bell");
+        push_names(&mut names, "ana ruiz");
+        push_names(&mut names, "Lea Voss Published 11:11 PM EST Nov 19, 2025");
+        push_names(&mut names, "Kim Oh | Valley Post");
+        push_names(&mut names, "https://valley.example/staff/kim");
+        push_names(&mut names, "20 Nov 2025 08:00 GMT");
+        assert_eq!(names, vec!["Ana Ruiz", "Tom Bell", "Lea Voss", "Kim Oh"]);
+    }
+
+    #[test]
+    fn site_names_are_stripped_from_titles() {
+        assert_eq!(
+            strip_site_name("Bridge reopens | Valley Post", Some("Valley Post")),
+            "Bridge reopens"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Valley Post - Bridge reopens after repairs",
+                Some("Valley Post")
+            ),
+            "Bridge reopens after repairs"
+        );
+        assert_eq!(
+            strip_site_name("Bridge reopens after long repairs - VPost", None),
+            "Bridge reopens after long repairs"
+        );
+        // A dash inside the headline stays when nothing names a site.
+        assert_eq!(
+            strip_site_name(
+                "Star review - shoots for the moon, lands among the stars",
+                None
+            ),
+            "Star review - shoots for the moon, lands among the stars"
+        );
+    }
+
+    #[test]
+    fn language_codes_and_relative_links() {
+        assert_eq!(iso_639_1("en-GB").as_deref(), Some("en"));
+        assert_eq!(iso_639_1("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(iso_639_1("english"), None);
+        assert_eq!(
+            resolve("/a/b", Some("https://x.example/c/d")),
+            "https://x.example/a/b"
+        );
+        assert_eq!(
+            resolve("//cdn.example/a", Some("https://x.example/")),
+            "https://cdn.example/a"
+        );
+        assert_eq!(resolve("https://y.example/", None), "https://y.example/");
     }
 }
