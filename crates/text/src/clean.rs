@@ -3,7 +3,8 @@
 //! Three passes, each a linear scan that copies unchanged stretches in runs:
 //! 1. markup ([`crate::markup`]): tags, entities, invisible and odd characters;
 //! 2. layout: spaces collapsed, lines trimmed, blank-line runs made one paragraph
-//!    break, spacing broken by translation or OCR repaired (`face -to -face`);
+//!    break, hard-wrapped paragraphs unwrapped, spacing broken by translation or
+//!    OCR repaired (`face -to -face`);
 //! 3. Unicode NFC, skipped when the text is already NFC (nearly always).
 //!
 //! The passes' offset maps are composed into one [`OffsetMap`].

@@ -809,14 +809,15 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
     {
         return true;
     }
-    if [
-        "contributed to this report",
-        "contributed reporting",
-        "contributed to this story",
-        "contributed to this article",
-    ]
-    .iter()
-    .any(|m| contains_ci(line, m))
+    if line.contains("ontributed")
+        && [
+            "contributed to this report",
+            "contributed reporting",
+            "contributed to this story",
+            "contributed to this article",
+        ]
+        .iter()
+        .any(|m| contains_ci(line, m))
     {
         return true;
     }

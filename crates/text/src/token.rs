@@ -74,8 +74,14 @@ impl Tokenizer {
                 i += c.len_utf8();
                 continue;
             }
-            let (end, kind) = if let Some(end) = link_end(text, i) {
-                // A URL, an e-mail address or a handle is one word.
+            // A URL, an e-mail address or a handle is one word. Checked only where
+            // one can start, as this runs at every token.
+            let link = if matches!(b, b'h' | b'H' | b'w' | b'W' | b'@') {
+                link_end(text, i, false)
+            } else {
+                None
+            };
+            let (end, kind) = if let Some(end) = link {
                 (end, TokenKind::Word)
             } else if c.is_ascii_digit() {
                 self.number(text, i)
@@ -88,6 +94,13 @@ impl Tokenizer {
                 (i + dots, TokenKind::Punct)
             } else {
                 (i + c.len_utf8(), TokenKind::Punct)
+            };
+            // A word that stops at `@` may be the user part of an e-mail address.
+            let (end, kind) = match (kind, bytes.get(end)) {
+                (TokenKind::Word | TokenKind::Number, Some(b'@')) => {
+                    link_end(text, i, true).map_or((end, kind), |e| (e, TokenKind::Word))
+                }
+                _ => (end, kind),
             };
             out.push(Token {
                 span: Span::new(base + i, base + end),
@@ -177,7 +190,8 @@ impl Tokenizer {
 
 /// End of a URL (`https://…`, `www.…`), e-mail address or `@handle` starting at
 /// `start`: up to the next space, less trailing punctuation.
-fn link_end(text: &str, start: usize) -> Option<usize> {
+/// E-mail addresses are looked for only when `email` is set.
+fn link_end(text: &str, start: usize, email: bool) -> Option<usize> {
     let rest = text.get(start..)?;
     let head = rest.as_bytes();
     let is_url = head.len() > 8
@@ -192,8 +206,8 @@ fn link_end(text: &str, start: usize) -> Option<usize> {
                 .is_some_and(|h| h.eq_ignore_ascii_case(b"www.")));
     let is_handle =
         head.first() == Some(&b'@') && head.get(1).is_some_and(u8::is_ascii_alphanumeric);
-    // Cheap test first, as this runs at every token: an `@` inside the word.
-    let maybe_email = !is_url
+    let maybe_email = email
+        && !is_url
         && !is_handle
         && head.first().is_some_and(u8::is_ascii_alphanumeric)
         && head
