@@ -249,7 +249,7 @@ const CALL_TO_ACTION: &[&str] = &[
 /// short call to action.
 fn is_furniture_text(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    if words <= 10 && is_date_line(text) {
+    if words <= 10 && (is_date_line(text) || has_year_and_clock(text)) {
         return true;
     }
     if words <= 25 {
@@ -331,11 +331,32 @@ fn is_date_line(text: &str) -> bool {
 /// Whether `phrase` occurs in `text` between non-alphanumeric characters
 /// ("subscribe" but not "subscribers").
 fn contains_words(text: &str, phrase: &str) -> bool {
+    // Boundaries matter only at the phrase's letters: "©2025" holds "©".
+    let open_start = !phrase.starts_with(char::is_alphanumeric);
+    let open_end = !phrase.ends_with(char::is_alphanumeric);
     text.match_indices(phrase).any(|(at, _)| {
         let before = text[..at].chars().next_back();
         let after = text[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        (open_start || !before.is_some_and(char::is_alphanumeric))
+            && (open_end || !after.is_some_and(char::is_alphanumeric))
     })
+}
+
+/// Whether `text` holds both a clock time ("20:13") and a year ("2010"): a
+/// timestamp line in any language ("sexta-feira, 22 de outubro de 2010 às 20:13").
+fn has_year_and_clock(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let clock = bytes.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && w[1] == b':'
+            && w[2].is_ascii_digit()
+            && w[3].is_ascii_digit()
+            && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+    });
+    let year = text
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|t| t.len() == 4 && (t.starts_with("19") || t.starts_with("20")));
+    clock && year
 }
 
 #[cfg(test)]
@@ -347,6 +368,9 @@ mod tests {
         assert!(is_furniture_text("October 06, 2018"));
         assert!(is_furniture_text("Updated at 1:23 p.m. EST"));
         assert!(is_furniture_text("PUBLISHED: 10:48, Tue, Nov 19, 2019"));
+        assert!(is_furniture_text(
+            "sexta-feira, 22 de outubro de 2010 às 20:13"
+        ));
         assert!(!is_furniture_text("The vote on May 4, 2025 was close."));
         // Numbers alone (table cells, scores) are not dates.
         assert!(!is_furniture_text("17"));
@@ -357,6 +381,9 @@ mod tests {
     fn calls_to_action_match_whole_words_in_short_blocks() {
         assert!(is_furniture_text("Subscribe to our newsletters."));
         assert!(is_furniture_text("© 2025 Valley Post"));
+        assert!(is_furniture_text(
+            "The contents of this site are ©2025 Valley Media."
+        ));
         assert!(!is_furniture_text(
             "The service added a million subscribers."
         ));
