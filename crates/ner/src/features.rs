@@ -4,7 +4,7 @@
 //! bucket. No string is allocated per token or per feature.
 
 use crate::hash::{Fnv, KeyMap, exact_key, mix};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PREFIX_BIT};
 
 /// Which feature families a model uses (stored in the model file, so tagging always
 /// extracts what training saw).
@@ -495,11 +495,14 @@ fn gazetteer_matches<S: AsRef<str>>(sentence: &[S], toks: &mut [Tok], lexicon: &
             if mask & 0x0f != 0 {
                 best = Some((len, mask));
             }
-            if mask != 0
+            if mask & !PREFIX_BIT != 0
                 && len == 1
                 && let Some(t) = toks.get_mut(i)
             {
-                t.gaz_single = mask;
+                t.gaz_single = mask & !PREFIX_BIT;
+            }
+            if mask & PREFIX_BIT == 0 {
+                break;
             }
         }
         match best {

@@ -7,6 +7,9 @@ use crate::error::{Error, Result};
 use crate::hash::{Fnv, KeyMap, lower_key};
 use crate::tag::EntityType;
 
+/// Gazetteer mask bit meaning "a longer phrase starts with these tokens" (not a list).
+pub(crate) const PREFIX_BIT: u8 = 0x80;
+
 /// Cluster ids at the three granularities (k = 64, 256, 1024).
 pub(crate) type ClusterIds = [u16; 3];
 
@@ -46,7 +49,13 @@ impl Lexicon {
         self.gazetteer = KeyMap::default();
         self.gazetteer.reserve(self.gazetteer_entries.len());
         for (phrase, mask) in &self.gazetteer_entries {
-            *self.gazetteer.entry(lower_key(phrase)).or_insert(0) |= *mask;
+            *self.gazetteer.entry(lower_key(phrase)).or_insert(0) |= *mask & !PREFIX_BIT;
+            // Mark every proper prefix, so matching stops as soon as no phrase continues.
+            for (end, _) in phrase.match_indices(' ') {
+                if let Some(prefix) = phrase.get(..end) {
+                    *self.gazetteer.entry(lower_key(prefix)).or_insert(0) |= PREFIX_BIT;
+                }
+            }
             let len = phrase.split(' ').count();
             self.gazetteer_max_len = self.gazetteer_max_len.max(len);
         }

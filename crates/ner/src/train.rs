@@ -56,7 +56,7 @@ impl Default for TrainConfig {
             gazetteer: PathBuf::from("models/ner/gazetteer.tsv"),
             epochs: 12,
             seed: 7,
-            table_bits: 18,
+            table_bits: 17,
             prune: 0,
             features: FeatureSet::default(),
             ensemble: 1,
