@@ -40,8 +40,11 @@ fn invented_names_are_tagged() {
         found.contains(&("Ilse Varga".to_string(), EntityType::Per)),
         "{found:?}"
     );
+    // "Minister X of Veloria" reads as a country or an organisation ("of Siemens"); the
+    // model may type it either way, but must find the name.
     assert!(
-        found.contains(&("Veloria".to_string(), EntityType::Loc)),
+        found.contains(&("Veloria".to_string(), EntityType::Loc))
+            || found.contains(&("Veloria".to_string(), EntityType::Org)),
         "{found:?}"
     );
     assert!(
@@ -54,6 +57,7 @@ fn invented_names_are_tagged() {
             .any(|(t, k)| t.contains("Norvane Water Commission") && *k == EntityType::Org),
         "{found:?}"
     );
+    assert_eq!(found.len(), 4, "{found:?}");
     // Function words and the title stay outside.
     let tags = model.tag_document(&doc);
     assert_eq!(tags[0][0], EntityTag::O);
