@@ -24,12 +24,13 @@ fn spans_as_text(words: &[&str], spans: &[EntitySpan]) -> Vec<(String, EntityTyp
 #[test]
 fn embedded_model_loads() {
     let model = NerModel::embedded().expect("the shipped model loads");
+    assert!(NerModel::shared().is_ok());
     assert!(model.feature_set().viterbi);
 }
 
 #[test]
 fn invented_names_are_tagged() {
-    let model = NerModel::embedded().unwrap();
+    let model = NerModel::shared().unwrap();
     let sentence = words(
         "Foreign Minister Ilse Varga of Veloria met officials of the Norvane Water Commission in Brenmoor .",
     );
@@ -66,7 +67,7 @@ fn invented_names_are_tagged() {
 
 #[test]
 fn empty_and_odd_input_does_not_panic() {
-    let model = NerModel::embedded().unwrap();
+    let model = NerModel::shared().unwrap();
     let empty: Vec<Vec<&str>> = Vec::new();
     assert!(model.tag_document(&empty).is_empty());
     let odd = vec![
@@ -81,7 +82,7 @@ fn empty_and_odd_input_does_not_panic() {
 
 #[test]
 fn binary_format_round_trips() {
-    let model = NerModel::embedded().unwrap();
+    let model = NerModel::shared().unwrap();
     let bytes = model.to_bytes();
     let again = NerModel::from_bytes(&bytes, "round trip").unwrap();
     assert_eq!(again.to_bytes(), bytes);
@@ -100,7 +101,7 @@ fn binary_format_round_trips() {
 
 #[test]
 fn corrupt_model_files_are_errors() {
-    let bytes = NerModel::embedded().unwrap().to_bytes();
+    let bytes = NerModel::shared().unwrap().to_bytes();
     // Empty, truncated anywhere in the header or body, one flipped byte, wrong magic,
     // wrong version: all errors, none a panic.
     assert!(NerModel::from_bytes(&[], "empty").is_err());
