@@ -1,0 +1,6 @@
+//! One module per subcommand: parse arguments into settings, call the library,
+//! print the outcome.
+
+pub mod analyze;
+pub mod bench;
+pub mod generate;
