@@ -1,46 +1,138 @@
-//! Clean text, labelled segments, sentences and tokens.
+//! Clean text, labelled segments, sentences and tokens: the first per-article stage.
 //!
-//! STUB: the helper working on text replaces this. The seam is
-//! [`TextAnalyzer::analyze`], the per-article stage that turns an `Article` into a
-//! `Doc` with body, body map, segments, sentences, tokens and flags.
+//! [`TextAnalyzer::analyze`] turns an [`Article`] into a [`Doc`]:
+//! - [`Cleaner`] removes markup left in the text, decodes entities, normalises
+//!   Unicode and spacing, and repairs hyphens broken by translation or OCR, keeping
+//!   a map from every body offset back to the article's text;
+//! - [`SegmentLabeler`] labels each line: report text, heading, caption, credit,
+//!   byline, dateline or boilerplate (labelled, never deleted);
+//! - [`SentenceSplitter`] splits segments into sentences, aware of abbreviations;
+//! - [`Tokenizer`] cuts them into word, number and punctuation tokens;
+//! - flags record markup residue, captions in the text and broken spacing.
+//!
+//! ```
+//! use crosscheck_core::{Article, Origin, SegmentKind};
+//! use crosscheck_text::{TextAnalyzer, TextConfig};
+//!
+//! let text = "Talks in <a href=\"https://x.test\">Port Avel</a> resumed.\n\
+//!             A docker looks at the pier in Port Avel on May 3, 2025.\n\
+//!             JANE DOE/AFP via Getty Images";
+//! let doc = TextAnalyzer::new(TextConfig::default())
+//!     .analyze(Article::new(Origin::file("a.txt"), text.into()));
+//! assert!(doc.body.starts_with("Talks in Port Avel resumed."));
+//! let kinds: Vec<_> = doc.segments.iter().map(|s| s.kind).collect();
+//! assert_eq!(kinds, [SegmentKind::Body, SegmentKind::Caption, SegmentKind::Credit]);
+//! ```
 #![deny(missing_docs)]
 
-use crosscheck_core::{Article, Doc, Segment, SegmentKind, Sentence, Span};
+mod clean;
+mod entities;
+mod markup;
+mod runmap;
+mod segment;
+mod sentence;
+mod token;
+
+pub use clean::{Cleaned, Cleaner};
+pub use segment::SegmentLabeler;
+pub use sentence::SentenceSplitter;
+pub use token::Tokenizer;
+
+use crosscheck_core::{Article, Doc, Flag, FlagKind, SegmentKind};
+use serde::{Deserialize, Serialize};
 
 /// Settings for [`TextAnalyzer`].
-#[derive(Debug, Clone, Default)]
-pub struct TextConfig {}
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TextConfig {
+    /// Repair spacing broken around hyphens (`face -to -face` → `face-to-face`).
+    pub repair_spacing: bool,
+    /// Label captions, credits, bylines and the like; when off, every line is body.
+    pub label_segments: bool,
+}
 
-/// The per-article text stage.
+impl Default for TextConfig {
+    fn default() -> Self {
+        TextConfig {
+            repair_spacing: true,
+            label_segments: true,
+        }
+    }
+}
+
+/// The per-article text stage. Cheap to clone and share between threads.
 #[derive(Debug, Clone, Default)]
 pub struct TextAnalyzer {
-    #[allow(dead_code)]
     config: TextConfig,
+    cleaner: Cleaner,
+    labeler: SegmentLabeler,
+    splitter: SentenceSplitter,
+    tokenizer: Tokenizer,
 }
+
+/// Offsets are `u32`; longer texts are cut at the last character boundary below.
+const MAX_TEXT: usize = u32::MAX as usize - 1;
 
 impl TextAnalyzer {
     /// A text stage with these settings.
     pub fn new(config: TextConfig) -> Self {
-        TextAnalyzer { config }
+        TextAnalyzer {
+            cleaner: Cleaner::new(config.repair_spacing),
+            labeler: SegmentLabeler::new(),
+            splitter: SentenceSplitter::new(),
+            tokenizer: Tokenizer::new(),
+            config,
+        }
     }
 
     /// Cleans the article's text and annotates it.
     pub fn analyze(&self, article: Article) -> Doc {
-        let mut doc = Doc::unanalysed(article);
-        let mut start = 0;
-        for line in doc.body.split_inclusive('\n') {
-            let span = Span::new(start, start + line.trim_end().len());
-            start += line.len();
-            if span.is_empty() {
-                continue;
+        let text = if article.text.len() > MAX_TEXT {
+            let mut end = MAX_TEXT;
+            while !article.text.is_char_boundary(end) {
+                end -= 1;
             }
-            let segment = doc.segments.len() as u32;
-            doc.segments.push(Segment {
-                kind: SegmentKind::Body,
-                span,
-            });
-            doc.sentences.push(Sentence { span, segment });
+            article.text.get(..end).unwrap_or("")
+        } else {
+            &article.text
+        };
+        let cleaned = self.cleaner.clean(text);
+        let mut segments = self.labeler.label(&cleaned.body, &article.authors);
+        if !self.config.label_segments {
+            for segment in &mut segments {
+                segment.kind = SegmentKind::Body;
+            }
         }
-        doc
+        let mut sentences = Vec::with_capacity(cleaned.body.len() / 100);
+        let mut tokens = Vec::with_capacity(cleaned.body.len() / 5);
+        for (index, segment) in segments.iter().enumerate() {
+            self.splitter
+                .split(&cleaned.body, segment.span, index as u32, &mut sentences);
+            self.tokenizer
+                .tokenize(&cleaned.body, segment.span, &mut tokens);
+        }
+        let captions = segments
+            .iter()
+            .filter(|s| matches!(s.kind, SegmentKind::Caption | SegmentKind::Credit))
+            .count() as u32;
+        let mut flags = Vec::new();
+        for (kind, count) in [
+            (FlagKind::MarkupResidue, cleaned.markup_removed),
+            (FlagKind::CaptionsInText, captions),
+            (FlagKind::BrokenSpacing, cleaned.spacing_repairs),
+        ] {
+            if count > 0 {
+                flags.push(Flag { kind, count });
+            }
+        }
+        Doc {
+            body: cleaned.body,
+            body_map: cleaned.map,
+            segments,
+            sentences,
+            tokens,
+            flags,
+            article,
+        }
     }
 }
