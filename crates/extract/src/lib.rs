@@ -1,21 +1,70 @@
 //! Main text and metadata out of an HTML news page.
 //!
-//! STUB: the helper working on extraction replaces this file's body. The seam is
-//! [`Extractor::extract`], which the ingest crate calls once per HTML article.
+//! The ingest crate calls [`Extractor::extract`] once per HTML article. The
+//! main text comes from three steps: page furniture is removed by generic
+//! signals (element kind, ARIA role, class/id vocabulary such as `caption`,
+//! `share`, `related`, `newsletter`), Readability (the `dom_smoothie` port)
+//! picks the article container, and a block walker writes one block per
+//! paragraph, heading or list item, dropping blocks that are mostly link text.
+//! Metadata (title, publication date, authors, language, canonical URL) is read
+//! from the untouched page: meta tags, JSON-LD, `<time>`, bylines.
+//!
+//! ```
+//! use crosscheck_extract::{ExtractConfig, Extractor};
+//!
+//! let html = r##"<html lang="en-GB"><head><title>Bridge reopens | Valley Post</title>
+//!   <meta property="og:site_name" content="Valley Post">
+//!   <meta property="article:published_time" content="2025-05-15T09:30:00+02:00"></head>
+//!   <body><nav><a href="/">Home</a></nav><article>
+//!   <p>The Old Mill bridge reopened on Thursday after eight months of repairs.</p>
+//!   <div class="share-bar"><a href="#">Share on social media</a></div>
+//!   <p>Engineers replaced the deck and two of the three piers.</p></article></body></html>"##;
+//! let page = Extractor::new(ExtractConfig::default()).extract(html, None);
+//! assert_eq!(page.title.as_deref(), Some("Bridge reopens"));
+//! assert_eq!(page.language.as_deref(), Some("en"));
+//! assert!(page.text.contains("eight months of repairs.\n\nEngineers replaced"));
+//! assert!(!page.text.contains("Share on social media"));
+//! assert_eq!(page.published.unwrap().0.to_string(), "2025-05-15T07:30:00Z");
+//! ```
 #![deny(missing_docs)]
 
+mod body;
+mod clean;
+mod date;
+mod meta;
+
 use crosscheck_core::{Published, PublishedSource};
+use serde::{Deserialize, Serialize};
 
 /// Settings for [`Extractor`].
-#[derive(Debug, Clone, Default)]
-pub struct ExtractConfig {}
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExtractConfig {
+    /// A main text shorter than this many bytes after boilerplate removal is
+    /// retried on the untouched page (Readability can find no candidate on a
+    /// short page once its furniture is gone).
+    pub min_text_len: usize,
+    /// Blocks whose share of characters inside links exceeds this are dropped
+    /// (lists of related stories, tag clouds).
+    pub max_link_density: f64,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            min_text_len: 250,
+            max_link_density: 0.5,
+        }
+    }
+}
 
 /// What one HTML page says: its main text and its metadata.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HtmlPage {
     /// The headline.
     pub title: Option<String>,
-    /// Publication date from meta tags, JSON-LD, `<time>` (in that order of trust).
+    /// Publication date from meta tags, JSON-LD, `<time>` (in that order of trust),
+    /// and as a last resort a date in the URL path.
     pub published: Option<(Published, PublishedSource)>,
     /// Bylines.
     pub authors: Vec<String>,
@@ -32,7 +81,6 @@ pub struct HtmlPage {
 /// Extracts [`HtmlPage`]s; build once, use from many threads.
 #[derive(Debug, Clone, Default)]
 pub struct Extractor {
-    #[allow(dead_code)]
     config: ExtractConfig,
 }
 
@@ -44,10 +92,43 @@ impl Extractor {
 
     /// The main text and metadata of `html`; `url` helps resolve relative links and
     /// dates in the path. Never panics, whatever the input.
-    pub fn extract(&self, html: &str, _url: Option<&str>) -> HtmlPage {
+    pub fn extract(&self, html: &str, url: Option<&str>) -> HtmlPage {
+        let doc = dom_query::Document::from(html);
+        let meta = meta::read_meta(&doc, url);
+        let text = body::main_text(doc, html, &self.config);
         HtmlPage {
-            text: html.to_string(),
-            ..HtmlPage::default()
+            title: meta.title,
+            published: meta.published,
+            authors: meta.authors,
+            language: meta.language,
+            canonical_url: meta.canonical_url,
+            text,
         }
+    }
+
+    /// Only the main text of `html` (no metadata), for callers that have
+    /// metadata from elsewhere.
+    pub fn main_text(&self, html: &str) -> String {
+        body::main_text(dom_query::Document::from(html), html, &self.config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_rejects_unknown_fields() {
+        let err = serde_json::from_str::<ExtractConfig>(r#"{"min_text_length": 3}"#);
+        assert!(err.is_err());
+        let ok: ExtractConfig = serde_json::from_str(r#"{"min_text_len": 3}"#).unwrap();
+        assert_eq!(ok.min_text_len, 3);
+        assert_eq!(ok.max_link_density, 0.5);
+    }
+
+    #[test]
+    fn empty_input_gives_an_empty_page() {
+        let page = Extractor::default().extract("", None);
+        assert_eq!(page, HtmlPage::default());
     }
 }

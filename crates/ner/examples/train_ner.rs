@@ -20,6 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--no-clusters" => config.features.clusters = false,
             "--no-gazetteer" => config.features.gazetteer = false,
             "--no-second-pass" => config.features.second_pass = false,
+            "--no-extra" => config.features.extra = false,
+            "--greedy" => config.features.viterbi = false,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

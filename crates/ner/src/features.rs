@@ -21,6 +21,11 @@ pub struct FeatureSet {
     /// A second pass that sees the first pass's tags here and for the same word elsewhere
     /// in the document.
     pub second_pass: bool,
+    /// More window conjunctions: neighbour word × shape, context pairs, neighbour affixes
+    /// and full shapes, clusters at ±2.
+    pub extra: bool,
+    /// First-order Viterbi decoding (structured perceptron) instead of greedy decoding.
+    pub viterbi: bool,
 }
 
 impl Default for FeatureSet {
@@ -31,6 +36,8 @@ impl Default for FeatureSet {
             clusters: true,
             gazetteer: true,
             second_pass: true,
+            extra: true,
+            viterbi: true,
         }
     }
 }
@@ -42,6 +49,8 @@ impl FeatureSet {
             | u32::from(self.clusters) << 2
             | u32::from(self.gazetteer) << 3
             | u32::from(self.second_pass) << 4
+            | u32::from(self.extra) << 5
+            | u32::from(self.viterbi) << 6
     }
 
     pub(crate) fn from_bits(bits: u32) -> Self {
@@ -51,6 +60,8 @@ impl FeatureSet {
             clusters: bits & 4 != 0,
             gazetteer: bits & 8 != 0,
             second_pass: bits & 16 != 0,
+            extra: bits & 32 != 0,
+            viterbi: bits & 64 != 0,
         }
     }
 }
@@ -420,6 +431,8 @@ templates! {
     T_DOC = 80, T_DOC_FLAGS = 81, T_DOC_SHAPE = 82,
     T_FIRST = 90, T_FIRST_M1 = 91, T_FIRST_P1 = 92, T_ELSEWHERE = 93, T_ELSEWHERE_FIRST = 94,
     T_ELSEWHERE_SHAPE = 95, T_FIRST_M1_P1 = 96,
+    T_LOWER_M1_SHORT = 110, T_SHORT_LOWER_P1 = 111, T_CONTEXT = 112, T_CLUSTER_M2 = 113,
+    T_CLUSTER_P2 = 114, T_PREFIX3_P1 = 115, T_SUFFIX2_M1 = 116, T_SHAPE_M1 = 117, T_SHAPE_P1 = 118,
     T_PREV = 100, T_PREV2 = 101, T_PREV_LOWER = 102, T_PREV_SHORT = 103,
 }
 
@@ -518,6 +531,19 @@ pub(crate) fn static_features(
         sink.two(T_FLAGS_P1, u64::from(t.flags), u64::from(p1.flags));
         sink.one(T_SUFFIX3_M1, m1.suffix[2]);
         sink.one(T_SUFFIX3_P1, p1.suffix[2]);
+        if set.extra {
+            sink.two(T_LOWER_M1_SHORT, m1.lower, t.short_shape);
+            sink.two(T_SHORT_LOWER_P1, t.short_shape, p1.lower);
+            sink.two(T_CONTEXT, m1.lower, p1.lower);
+            sink.one(T_PREFIX3_P1, p1.prefix[2]);
+            sink.one(T_SUFFIX2_M1, m1.suffix[1]);
+            sink.one(T_SHAPE_M1, m1.shape);
+            sink.one(T_SHAPE_P1, p1.shape);
+            if set.clusters {
+                sink.one(T_CLUSTER_M2, u64::from(m2.cluster[2]));
+                sink.one(T_CLUSTER_P2, u64::from(p2.cluster[2]));
+            }
+        }
     }
 
     if set.clusters {
@@ -572,6 +598,14 @@ pub(crate) fn static_features(
 pub(crate) fn dynamic_features(tok: &Tok, prev: u8, prev2: u8, sink: &mut Sink<'_>) {
     sink.one(T_PREV, u64::from(prev));
     sink.two(T_PREV2, u64::from(prev), u64::from(prev2));
+    sink.two(T_PREV_LOWER, u64::from(prev), tok.lower);
+    sink.two(T_PREV_SHORT, u64::from(prev), tok.short_shape);
+}
+
+/// Features of (previous tag, this token), for Viterbi decoding.
+#[inline]
+pub(crate) fn transition_features(tok: &Tok, prev: u8, sink: &mut Sink<'_>) {
+    sink.one(T_PREV, u64::from(prev));
     sink.two(T_PREV_LOWER, u64::from(prev), tok.lower);
     sink.two(T_PREV_SHORT, u64::from(prev), tok.short_shape);
 }

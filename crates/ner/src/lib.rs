@@ -25,6 +25,7 @@ mod lexicon;
 mod model;
 mod tag;
 mod train;
+mod viterbi;
 
 pub use error::{Error, Result};
 pub use features::FeatureSet;

@@ -21,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::features::{DocInfo, FeatureSet, START, Sink, dynamic_features, static_features};
 use crate::lexicon::Lexicon;
 use crate::tag::{EntitySpan, EntityTag, spans_from_tags};
+use crate::viterbi::{Lattice, Weights};
 
 const MAGIC: &[u8; 8] = b"CCNERMDL";
 /// Version of the binary model format this build reads and writes.
@@ -85,7 +86,7 @@ pub struct NerModel {
 #[derive(Debug, Default)]
 pub struct TagBuffers {
     doc: DocInfo,
-    buckets: Vec<u32>,
+    decoder: Decoder,
     tags: Vec<u8>,
 }
 
@@ -289,7 +290,7 @@ impl NerModel {
                 self.set,
                 pass > 0,
                 &buf.doc,
-                &mut buf.buckets,
+                &mut buf.decoder,
                 &mut buf.tags,
             );
         }
@@ -316,32 +317,73 @@ impl NerModel {
     }
 }
 
-/// Greedy left-to-right decoding of one pass; writes class indices for every token.
+/// Reusable decoding buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Decoder {
+    buckets: Vec<u32>,
+    emissions: Vec<[f32; CLASSES]>,
+    lattice: Lattice,
+}
+
+impl Weights for Table {
+    #[inline]
+    fn add(&self, buckets: &[u32], scores: &mut [f32; CLASSES]) {
+        for &b in buckets {
+            let row = b as usize * CLASSES;
+            if let Some(w) = self.weights.get(row..row + CLASSES) {
+                for (s, &w) in scores.iter_mut().zip(w) {
+                    *s += f32::from(w);
+                }
+            }
+        }
+    }
+}
+
+/// Decodes one pass over a document; writes class indices for every token.
 pub(crate) fn decode(
     table: &Table,
     bits: u32,
     set: FeatureSet,
     second: bool,
     doc: &DocInfo,
-    buckets: &mut Vec<u32>,
+    dec: &mut Decoder,
     tags: &mut Vec<u8>,
 ) {
     tags.clear();
     tags.resize(doc.toks.len(), 0);
+    let shift = 64 - bits;
     for &(start, end) in &doc.sentences {
+        if set.viterbi {
+            dec.emissions.clear();
+            for i in start..end {
+                dec.buckets.clear();
+                let mut sink = Sink {
+                    out: &mut dec.buckets,
+                    shift,
+                };
+                static_features(set, second, doc, (start, end), i, &mut sink);
+                let mut scores = [0f32; CLASSES];
+                table.add(&dec.buckets, &mut scores);
+                dec.emissions.push(scores);
+            }
+            let toks = doc.toks.get(start..end).unwrap_or(&[]);
+            let out = tags.get_mut(start..end).unwrap_or(&mut []);
+            dec.lattice.decode(table, shift, toks, &dec.emissions, out);
+            continue;
+        }
         let (mut prev, mut prev2) = (START, START);
         for i in start..end {
-            buckets.clear();
+            dec.buckets.clear();
             let mut sink = Sink {
-                out: buckets,
-                shift: 64 - bits,
+                out: &mut dec.buckets,
+                shift,
             };
             static_features(set, second, doc, (start, end), i, &mut sink);
             if let Some(tok) = doc.toks.get(i) {
                 dynamic_features(tok, prev, prev2, &mut sink);
             }
             let mut scores = [0i32; CLASSES];
-            table.score(buckets, &mut scores);
+            table.score(&dec.buckets, &mut scores);
             let best = best_valid(&scores, prev);
             if let Some(slot) = tags.get_mut(i) {
                 *slot = best;

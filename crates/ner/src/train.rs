@@ -9,10 +9,13 @@ use std::time::Instant;
 
 use crate::conll::read_conll;
 use crate::error::{Error, Result};
-use crate::features::{DocInfo, FeatureSet, START, Sink, Tok, dynamic_features, static_features};
+use crate::features::{
+    DocInfo, FeatureSet, START, Sink, Tok, dynamic_features, static_features, transition_features,
+};
 use crate::lexicon::{Lexicon, read_clusters, read_gazetteer};
-use crate::model::{NerModel, Table, TagBuffers, best_valid, decode};
+use crate::model::{Decoder, NerModel, Table, TagBuffers, best_valid, decode};
 use crate::tag::{EntityTag, EntityType, spans_from_tags, to_iob2};
+use crate::viterbi::{Lattice, Weights};
 
 const CLASSES: usize = EntityTag::COUNT;
 
@@ -226,20 +229,12 @@ pub fn train(config: &TrainConfig) -> Result<TrainReport> {
             let part: Vec<&TrainDoc> = train_on.iter().filter_map(|&i| docs.get(i)).collect();
             let table = trainer.train_pass(&part, None, config.seed.wrapping_add(1))?;
             let mut info = DocInfo::default();
-            let mut buckets = Vec::new();
+            let mut dec = Decoder::default();
             for &i in tag.iter() {
                 let Some(doc) = docs.get(i) else { continue };
                 info.prepare(&doc.words, &lexicon, set);
                 let mut tags = Vec::new();
-                decode(
-                    &table,
-                    trainer.bits,
-                    set,
-                    false,
-                    &info,
-                    &mut buckets,
-                    &mut tags,
-                );
+                decode(&table, trainer.bits, set, false, &info, &mut dec, &mut tags);
                 if let Some(slot) = firsts.get_mut(i) {
                     *slot = tags;
                 }
@@ -358,14 +353,7 @@ impl Averaged {
 
     #[inline]
     fn score(&self, buckets: &[u32], scores: &mut [f32; CLASSES]) {
-        for &b in buckets {
-            let row = b as usize * CLASSES;
-            if let Some(w) = self.w.get(row..row + CLASSES) {
-                for (s, &w) in scores.iter_mut().zip(w) {
-                    *s += w;
-                }
-            }
-        }
+        self.add(buckets, scores);
     }
 
     fn averaged(&self) -> Vec<f32> {
@@ -379,6 +367,20 @@ impl Averaged {
     }
 }
 
+impl Weights for Averaged {
+    #[inline]
+    fn add(&self, buckets: &[u32], scores: &mut [f32; CLASSES]) {
+        for &b in buckets {
+            let row = b as usize * CLASSES;
+            if let Some(w) = self.w.get(row..row + CLASSES) {
+                for (s, &w) in scores.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
 impl Trainer<'_> {
     /// Trains one pass on `docs`; `firsts` (per document, first-pass tags) makes it a
     /// second pass.
@@ -389,12 +391,6 @@ impl Trainer<'_> {
         seed: u64,
     ) -> Result<Table> {
         // Static features never change: extract them once for all epochs.
-        struct Cached {
-            toks: Vec<Tok>,
-            sentences: Vec<(usize, usize)>,
-            offsets: Vec<usize>,
-            buckets: Vec<u32>,
-        }
         let shift = 64 - self.bits;
         let mut info = DocInfo::default();
         let mut cached = Vec::with_capacity(docs.len());
@@ -425,6 +421,7 @@ impl Trainer<'_> {
         let mut model = Averaged::new((1usize << self.bits) * CLASSES);
         let mut order: Vec<usize> = (0..docs.len()).collect();
         let mut feats = Vec::new();
+        let mut vit = ViterbiScratch::default();
         for epoch in 0..self.epochs {
             shuffle(&mut order, seed.wrapping_add(epoch as u64));
             for &d in &order {
@@ -432,6 +429,10 @@ impl Trainer<'_> {
                     continue;
                 };
                 for &(s, e) in &c.sentences {
+                    if self.set.viterbi {
+                        self.viterbi_step(&mut model, c_view(c), doc, (s, e), shift, &mut vit);
+                        continue;
+                    }
                     let (mut prev, mut prev2) = (START, START);
                     for i in s..e {
                         let (Some(&lo), Some(&hi)) = (c.offsets.get(i), c.offsets.get(i + 1))
@@ -463,6 +464,93 @@ impl Trainer<'_> {
             }
         }
         Ok(Table::quantise(&model.averaged(), self.prune))
+    }
+}
+
+/// One training document's tokens and cached static-feature buckets.
+struct Cached {
+    toks: Vec<Tok>,
+    sentences: Vec<(usize, usize)>,
+    offsets: Vec<usize>,
+    buckets: Vec<u32>,
+}
+
+fn c_view(c: &Cached) -> &Cached {
+    c
+}
+
+#[derive(Default)]
+struct ViterbiScratch {
+    emissions: Vec<[f32; CLASSES]>,
+    lattice: Lattice,
+    guess: Vec<u8>,
+    feats: Vec<u32>,
+}
+
+impl Trainer<'_> {
+    /// One structured-perceptron step on sentence `s..e`: decode with Viterbi, then move
+    /// weights towards the gold path wherever the paths differ.
+    fn viterbi_step(
+        &self,
+        model: &mut Averaged,
+        c: &Cached,
+        doc: &TrainDoc,
+        (s, e): (usize, usize),
+        shift: u32,
+        vit: &mut ViterbiScratch,
+    ) {
+        let statics = |i: usize| -> &[u32] {
+            match (c.offsets.get(i), c.offsets.get(i + 1)) {
+                (Some(&lo), Some(&hi)) => c.buckets.get(lo..hi).unwrap_or(&[]),
+                _ => &[],
+            }
+        };
+        vit.emissions.clear();
+        for i in s..e {
+            let mut scores = [0f32; CLASSES];
+            model.add(statics(i), &mut scores);
+            vit.emissions.push(scores);
+        }
+        vit.guess.clear();
+        vit.guess.resize(e - s, 0);
+        let toks = c.toks.get(s..e).unwrap_or(&[]);
+        vit.lattice
+            .decode(&*model, shift, toks, &vit.emissions, &mut vit.guess);
+        model.now += 1;
+        let gold = doc.gold.get(s..e).unwrap_or(&[]);
+        let (mut gp, mut pp) = (START, START);
+        for (k, (&g, &p)) in gold.iter().zip(&vit.guess).enumerate() {
+            if g != p {
+                model.update(statics(s + k), usize::from(g), 1.0);
+                model.update(statics(s + k), usize::from(p), -1.0);
+            }
+            if g != p || gp != pp {
+                if let Some(tok) = toks.get(k) {
+                    vit.feats.clear();
+                    transition_features(
+                        tok,
+                        gp,
+                        &mut Sink {
+                            out: &mut vit.feats,
+                            shift,
+                        },
+                    );
+                    model.update(&vit.feats, usize::from(g), 1.0);
+                    vit.feats.clear();
+                    transition_features(
+                        tok,
+                        pp,
+                        &mut Sink {
+                            out: &mut vit.feats,
+                            shift,
+                        },
+                    );
+                    model.update(&vit.feats, usize::from(p), -1.0);
+                }
+            }
+            gp = g;
+            pp = p;
+        }
     }
 }
 

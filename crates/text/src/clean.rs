@@ -238,7 +238,9 @@ fn layout_line(text: &str, s: usize, e: usize, repair: bool, out: &mut MappedTex
         while sp_end < e && bytes.get(sp_end) == Some(&b' ') {
             sp_end += 1;
         }
-        let fix = if repair {
+        let near_hyphen =
+            bytes.get(sp_end) == Some(&b'-') || i > 0 && bytes.get(i - 1) == Some(&b'-');
+        let fix = if repair && near_hyphen {
             out.push(text.get(run..i).unwrap_or(""), run);
             run = i;
             space_fix(text, &out.text, i, sp_end)
@@ -301,16 +303,27 @@ fn compose_nfc(text: &str) -> Option<MappedText> {
             bounds.clear();
             bounds.extend(chunk.char_indices().map(|(k, _)| chunk_start + k));
             let out_chars = normalized.chars().count();
-            if normalized == chunk || out_chars > bounds.len() {
+            let source_range = |p: usize| {
+                let a = bounds.get(p).copied().unwrap_or(chunk_start);
+                let b = if p + 1 == out_chars {
+                    chunk_end
+                } else {
+                    bounds.get(p + 1).copied().unwrap_or(chunk_end)
+                };
+                (a, b)
+            };
+            // A one-byte character cannot map to both ends of a longer source
+            // character (`;` for U+037E): such rare chunks stay as they are.
+            let mappable = out_chars <= bounds.len()
+                && normalized.chars().enumerate().all(|(p, c)| {
+                    let (a, b) = source_range(p);
+                    c.len_utf8() > 1 || b - a == 1
+                });
+            if normalized == chunk || !mappable {
                 out.push(chunk, chunk_start);
             } else {
                 for (p, c) in normalized.chars().enumerate() {
-                    let a = bounds.get(p).copied().unwrap_or(chunk_start);
-                    let b = if p + 1 == out_chars {
-                        chunk_end
-                    } else {
-                        bounds.get(p + 1).copied().unwrap_or(chunk_end)
-                    };
+                    let (a, b) = source_range(p);
                     out.push_char_spanning(c, a, b);
                 }
             }

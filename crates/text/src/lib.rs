@@ -32,6 +32,7 @@ mod runmap;
 mod segment;
 mod sentence;
 mod token;
+mod wordset;
 
 pub use clean::{Cleaned, Cleaner};
 pub use segment::SegmentLabeler;
@@ -97,7 +98,9 @@ impl TextAnalyzer {
             &article.text
         };
         let cleaned = self.cleaner.clean(text);
-        let mut segments = self.labeler.label(&cleaned.body, &article.authors);
+        let mut segments =
+            self.labeler
+                .label(&cleaned.body, &article.authors, article.title.as_deref());
         if !self.config.label_segments {
             for segment in &mut segments {
                 segment.kind = SegmentKind::Body;

@@ -334,6 +334,17 @@ fn char_fix(c: char) -> CharFix {
     }
 }
 
+/// Bytes the first pass copies without a look: printable ASCII but `<` and `&`.
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b' ';
+    while b <= b'~' {
+        table[b as usize] = b != b'<' && b != b'&';
+        b += 1;
+    }
+    table
+};
+
 /// Runs the first pass over `text`.
 pub(crate) fn strip(text: &str) -> Stripped {
     let bytes = text.as_bytes();
@@ -343,6 +354,15 @@ pub(crate) fn strip(text: &str) -> Stripped {
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
+        // Most bytes need nothing: skip them in a tight loop.
+        if !line_start {
+            while bytes.get(i).is_some_and(|&b| PLAIN[usize::from(b)]) {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+        }
         let b = at(bytes, i);
         if line_start && b != b'\n' && b != b' ' {
             line_start = false;

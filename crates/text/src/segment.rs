@@ -5,7 +5,42 @@
 //! and headings are decided with their neighbours: a caption is most often given
 //! away by the credit line under it, a heading by the body line after it.
 
+use std::sync::LazyLock;
+
 use crosscheck_core::{Segment, SegmentKind, Span};
+
+use crate::wordset::WordSet;
+
+/// The lists below, sorted for look-up once per process.
+struct Sets {
+    months: WordSet,
+    weekdays: WordSet,
+    agencies: WordSet,
+    credit_marks: Vec<&'static str>,
+    credit_leads: WordSet,
+    caption_leads: WordSet,
+    caption_verbs: WordSet,
+    boilerplate_leads: WordSet,
+    boilerplate_lines: WordSet,
+    byline_leads: WordSet,
+    function_words: WordSet,
+    stamp_labels: WordSet,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    months: WordSet::new(MONTHS),
+    weekdays: WordSet::new(WEEKDAYS),
+    agencies: WordSet::new(AGENCIES),
+    credit_marks: CREDIT_MARKS.to_vec(),
+    credit_leads: WordSet::new(CREDIT_LEADS),
+    caption_leads: WordSet::new(CAPTION_LEADS),
+    caption_verbs: WordSet::new(CAPTION_VERBS),
+    boilerplate_leads: WordSet::new(BOILERPLATE_LEADS),
+    boilerplate_lines: WordSet::new(BOILERPLATE_LINES),
+    byline_leads: WordSet::new(BYLINE_LEADS),
+    function_words: WordSet::new(FUNCTION_WORDS),
+    stamp_labels: WordSet::new(STAMP_LABELS),
+});
 
 /// Labels the non-blank lines of a body.
 #[derive(Debug, Clone, Default)]
@@ -13,14 +48,20 @@ pub struct SegmentLabeler {}
 
 /// What is known about one line before its neighbours are considered.
 #[derive(Debug, Clone, Copy)]
-struct Line<'t> {
+struct Line {
     span: Span,
-    text: &'t str,
     words: usize,
     blank_before: bool,
     /// What the line is on its own; `None` when context must decide.
     kind: Option<SegmentKind>,
+    /// How much it looks like a caption on its own ([`caption_shape`]).
+    shape: i32,
+    /// Whether it reads as a title ([`heading_shape`]).
+    heading: Option<bool>,
 }
+
+/// Caption verbs count among a line's first this many words.
+const CAPTION_VERB_WINDOW: usize = 14;
 
 const MONTHS: &[&str] = &[
     "january",
@@ -433,6 +474,10 @@ const BOILERPLATE_LEADS: &[&str] = &[
     "gift this article",
     "listen to article",
     "print this",
+    "this article originally",
+    "this story originally",
+    "originally published",
+    "a version of this",
     "updated on",
     "first published",
 ];
@@ -470,6 +515,48 @@ const BYLINE_LEADS: &[&str] = &[
     "posted by",
     "text by",
     "interview by",
+    "(reporting by",
+    "(additional reporting",
+    "(writing by",
+    "(editing by",
+    "(compiled by",
+];
+
+/// Whole lines that are page furniture.
+const BOILERPLATE_LINES: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "comments",
+    "comment",
+    "advertisement",
+    "subscribe",
+    "menu",
+    "close",
+    "loading",
+    "more",
+    "listen",
+    "save",
+    "copy link",
+    "copied",
+    "whatsapp",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "telegram",
+    "reddit",
+    "x",
+    "sponsored",
+    "ad",
+    "video",
+    "photos",
+    "gallery",
+    "top stories",
+    "latest news",
+    "related",
+    "home",
 ];
 
 /// Lowercase words that do not end a title.
@@ -479,12 +566,47 @@ const FUNCTION_WORDS: &[&str] = &[
     "not", "its", "his", "her", "their", "into", "about", "than", "this", "these",
 ];
 
-/// True when `text` starts with `prefix`, ignoring ASCII case.
-pub(crate) fn starts_with_ci(text: &str, prefix: &str) -> bool {
-    text.as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
-}
+/// Words a date/time stamp line may hold besides dates.
+const STAMP_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "gmt",
+    "utc",
+    "et",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "cest",
+    "msk",
+    "trt",
+    "eet",
+    "eest",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "ago",
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "of",
+    "date",
+    "time",
+    "local",
+];
 
 /// True when `text` contains `needle`, ignoring ASCII case.
 pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
@@ -502,10 +624,91 @@ pub(crate) fn contains_ci(text: &str, needle: &str) -> bool {
 }
 
 /// The line's words: runs of letters, digits and inner punctuation.
-fn words_of(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+///
+/// The body's only whitespace is ASCII space and newline (cleaning mapped the rest),
+/// so a byte split is enough, and ASCII edges are trimmed without decoding.
+fn words_of(text: &str) -> Words<'_> {
+    Words { rest: text }
+}
+
+/// Iterator over [`words_of`]: a byte scan for spaces, cheaper than `str::split`
+/// on the short words of a line.
+struct Words<'t> {
+    rest: &'t str,
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = &'t str;
+
+    fn next(&mut self) -> Option<&'t str> {
+        loop {
+            let bytes = self.rest.as_bytes();
+            let start = bytes.iter().position(|&b| b != b' ')?;
+            let len = bytes
+                .get(start..)?
+                .iter()
+                .position(|&b| b == b' ')
+                .unwrap_or(bytes.len() - start);
+            let word = self.rest.get(start..start + len)?;
+            self.rest = self.rest.get(start + len..).unwrap_or("");
+            let word = trim_word(word);
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    }
+}
+
+impl<'t> DoubleEndedIterator for Words<'t> {
+    fn next_back(&mut self) -> Option<&'t str> {
+        loop {
+            let bytes = self.rest.as_bytes();
+            let end = bytes.iter().rposition(|&b| b != b' ')? + 1;
+            let start = bytes
+                .get(..end)?
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map_or(0, |p| p + 1);
+            let word = self.rest.get(start..end)?;
+            self.rest = self.rest.get(..start).unwrap_or("");
+            let word = trim_word(word);
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    }
+}
+
+fn trim_word(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut start = 0;
+    let mut end = bytes.len();
+    while start < end
+        && bytes
+            .get(start)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        start += 1;
+    }
+    while end > start
+        && bytes
+            .get(end - 1)
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+    {
+        end -= 1;
+    }
+    let word = word.get(start..end).unwrap_or("");
+    if word.is_ascii() {
+        word
+    } else {
+        // Curly quotes and dashes at the edges.
+        word.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+}
+
+/// Approximate word count: spaces plus one, enough to rule out long lines fast.
+fn approx_words(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -515,11 +718,11 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m))
+    SETS.months.contains(word)
 }
 
 fn is_weekday(word: &str) -> bool {
-    WEEKDAYS.iter().any(|m| word.eq_ignore_ascii_case(m))
+    SETS.weekdays.contains(word)
 }
 
 fn in_list(word: &str, list: &[&str]) -> bool {
@@ -531,28 +734,44 @@ fn last_char(text: &str) -> char {
 }
 
 fn has_quote(text: &str) -> bool {
-    text.contains(['"', '“', '”', '«', '»', '„'])
+    // `"`, or the lead bytes of `“ ” „` (E2) and `« »` (C2), checked exactly after.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' => true,
+        0xE2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0x9C..=0x9E))
+        ),
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
 }
 
 /// `NAME/AGENCY via Getty Images`, `AP`, `Photo: Jane Doe/Reuters`.
-fn is_credit(line: &str, words: usize) -> bool {
+fn is_credit(line: &str, lower: &str, ws: &[&str], words: usize) -> bool {
     if words > 14 || line.len() > 140 {
         return false;
     }
     let bare = line.trim_matches(|c: char| !c.is_alphanumeric());
-    if in_list(bare, AGENCIES) {
+    if SETS.agencies.contains(bare) {
         return true;
     }
-    if CREDIT_LEADS.iter().any(|p| starts_with_ci(line, p)) {
+    if SETS.credit_leads.prefix_of(line).is_some() {
         return true;
     }
     if has_quote(line) {
         return false;
     }
-    if CREDIT_MARKS.iter().any(|m| contains_ci(line, m)) {
+    // Every mark holds a slash or one of these names: test those first.
+    let marked = (lower.contains('/')
+        || ["getty", "photo", "shutterstock", "alamy"]
+            .iter()
+            .any(|m| lower.contains(m)))
+        && SETS.credit_marks.iter().any(|m| lower.contains(m));
+    if marked {
         // A sentence that mentions Getty Images is not a credit: credits are
         // mostly names.
-        let (caps, total) = words_of(line).fold((0, 0), |(c, t), w| {
+        let (caps, total) = ws.iter().fold((0, 0), |(c, t), w| {
             (c + usize::from(is_capitalised(w) || w.contains('/')), t + 1)
         });
         return caps * 2 >= total && !matches!(last_char(line), '.' | '!' | '?');
@@ -579,9 +798,9 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
     {
         return true;
     }
-    if let Some(lead) = BYLINE_LEADS.iter().find(|p| starts_with_ci(line, p)) {
+    if let Some(lead) = SETS.byline_leads.prefix_of(line) {
         let rest = line.get(lead.len()..).unwrap_or("");
-        if *lead != "by " {
+        if lead != "by " {
             return true;
         }
         // `By` then names: mostly capitalised words, `and`, commas, `in Place`.
@@ -604,6 +823,7 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
         let name_words: Vec<&str> = words_of(name).collect();
         let role = role.trim();
         let role_ok = BYLINE_ROLES.iter().any(|r| contains_ci(role, r))
+            || SETS.agencies.contains(role.trim_end_matches('.'))
             || line.contains('|') && words_of(role).all(is_capitalised);
         return (2..=4).contains(&name_words.len())
             && name_words.iter().all(|w| is_capitalised(w))
@@ -614,19 +834,18 @@ fn is_byline(line: &str, words: usize, authors: &[String]) -> bool {
 
 /// A dateline alone on its line (`ISTANBUL, May 15 (Reuters) -`) or a date/time
 /// stamp (`Updated: May 15, 2025 10:32 GMT`).
-fn is_dateline(line: &str, words: usize) -> bool {
+fn is_dateline(line: &str, ws: &[&str], words: usize) -> bool {
     if words > 12 || line.len() > 100 {
         return false;
     }
     let ends_dash = line.ends_with(['-', '–', '—']);
     let agency_paren = line.contains('(')
         && line.contains(')')
-        && AGENCIES.iter().any(|a| {
-            line.split(['(', ')'])
-                .nth(1)
-                .is_some_and(|inner| inner.trim().eq_ignore_ascii_case(a))
-        });
-    let first = words_of(line).next().unwrap_or("");
+        && line
+            .split(['(', ')'])
+            .nth(1)
+            .is_some_and(|inner| SETS.agencies.contains(inner.trim()));
+    let first = ws.first().copied().unwrap_or("");
     let first_caps = first.chars().count() >= 3
         && first
             .chars()
@@ -636,58 +855,22 @@ fn is_dateline(line: &str, words: usize) -> bool {
     }
     // A stamp: only date words, numbers and a few labels, with a month or a
     // numeric date in it.
-    const LABELS: &[&str] = &[
-        "updated",
-        "published",
-        "posted",
-        "last",
-        "modified",
-        "on",
-        "at",
-        "gmt",
-        "utc",
-        "et",
-        "est",
-        "edt",
-        "bst",
-        "cet",
-        "cest",
-        "msk",
-        "trt",
-        "eet",
-        "eest",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "ago",
-        "minutes",
-        "minute",
-        "hours",
-        "hour",
-        "days",
-        "day",
-        "th",
-        "st",
-        "nd",
-        "rd",
-        "of",
-        "date",
-        "time",
-        "local",
-    ];
+
     let mut dated = false;
-    let all = words_of(line).all(|w| {
+    let all = ws.iter().all(|w| {
         let numeric = w
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'));
-        if is_month(w) || (numeric && (w.contains(['/', '-']) || w.len() == 4)) {
+        if is_month(w)
+            || w.eq_ignore_ascii_case("ago")
+            || (numeric && (w.contains(['/', '-']) || w.len() == 4))
+        {
             dated = true;
         }
         numeric
             || is_month(w)
             || is_weekday(w)
-            || in_list(w, LABELS)
+            || SETS.stamp_labels.contains(w)
             || w.strip_suffix(|c: char| c.is_ascii_alphabetic())
                 .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit() || c == ':'))
     });
@@ -695,14 +878,19 @@ fn is_dateline(line: &str, words: usize) -> bool {
     all && dated && has_digit
 }
 
-fn is_boilerplate(line: &str, words: usize) -> bool {
+fn is_boilerplate(line: &str, lower: &str, words: usize) -> bool {
     if words > 40 {
         return false;
     }
-    if BOILERPLATE_LEADS.iter().any(|p| starts_with_ci(line, p)) {
+    if SETS.boilerplate_leads.prefix_of(line).is_some()
+        || words <= 2
+            && SETS
+                .boilerplate_lines
+                .contains(lower.trim_matches(|c: char| !c.is_alphanumeric()))
+    {
         return true;
     }
-    if contains_ci(line, "all rights reserved") {
+    if lower.contains("all rights reserved") {
         return true;
     }
     words <= 25
@@ -714,48 +902,55 @@ fn is_boilerplate(line: &str, words: usize) -> bool {
             "follow us on",
         ]
         .iter()
-        .any(|m| contains_ci(line, m))
+        .any(|m| lower.contains(m))
 }
 
 fn has_caption_lead(line: &str) -> bool {
-    CAPTION_LEADS.iter().any(|p| starts_with_ci(line, p))
+    SETS.caption_leads.prefix_of(line).is_some()
 }
 
 /// Ends in a credit (`… (Photo: Jane Doe/Reuters)`, `… Photograph: Jane Doe/AFP`).
 fn ends_with_credit(line: &str) -> bool {
-    let tail_start = line.len().saturating_sub(80);
-    let tail = line.get(tail_start..).unwrap_or_else(|| {
-        let mut start = tail_start;
-        while !line.is_char_boundary(start) {
-            start += 1;
-        }
-        line.get(start..).unwrap_or("")
-    });
-    [
-        "(photo",
-        "photograph:",
-        "photo:",
-        "(ap photo",
-        "(afp",
-        "(reuters",
-        "(getty",
-        "via getty images",
-        "through getty images",
-        "/getty images",
-        "(image",
-    ]
-    .iter()
-    .any(|m| contains_ci(tail, m))
+    const MARKS: &[&[u8]] = &[
+        b"(photo",
+        b"photograph:",
+        b"photo:",
+        b"(ap photo",
+        b"(afp",
+        b"(reuters",
+        b"(getty",
+        b"via getty images",
+        b"through getty images",
+        b"/getty images",
+        b"(image",
+    ];
+    // Lowercase the last 80 bytes once, then look for each mark.
+    let bytes = line.as_bytes();
+    let tail = bytes.get(bytes.len().saturating_sub(80)..).unwrap_or(bytes);
+    let mut buf = [0u8; 80];
+    for (dst, src) in buf.iter_mut().zip(tail) {
+        *dst = src.to_ascii_lowercase();
+    }
+    let tail = buf.get(..tail.len()).unwrap_or(&[]);
+    // Every mark holds `(`, `:` or `getty`.
+    if !tail.iter().any(|&b| b == b'(' || b == b':') && !tail.windows(5).any(|w| w == b"getty") {
+        return false;
+    }
+    tail.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'(' | b'p' | b'v' | b't' | b'/')
+            && MARKS.iter().any(|m| {
+                m.first() == Some(&b) && tail.get(i..).is_some_and(|rest| rest.starts_with(m))
+            })
+    })
 }
 
 /// Ends with a full date, optionally `in Place on Month D, YYYY.`.
 fn ends_with_full_date(line: &str) -> bool {
-    let ws: Vec<&str> = words_of(line).collect();
-    let n = ws.len();
-    if n < 3 {
+    let mut rev = words_of(line).rev();
+    let (Some(c), Some(b), Some(a)) = (rev.next(), rev.next(), rev.next()) else {
         return false;
-    }
-    let last3 = &ws[n - 3..];
+    };
+    let last3 = [a, b, c];
     let year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
     let day = |w: &str| {
         let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -769,7 +964,7 @@ fn ends_with_full_date(line: &str) -> bool {
 }
 
 /// How much a line looks like a caption, not counting its neighbours.
-fn caption_shape(line: &str, words: usize) -> i32 {
+fn caption_shape(line: &str, ws: &[&str], words: usize) -> i32 {
     let mut score = 0;
     if has_caption_lead(line) {
         score += 3;
@@ -777,7 +972,11 @@ fn caption_shape(line: &str, words: usize) -> i32 {
     if ends_with_credit(line) && words > 5 {
         score += 3;
     }
-    if words_of(line).take(14).any(|w| in_list(w, CAPTION_VERBS)) {
+    if ws
+        .iter()
+        .take(CAPTION_VERB_WINDOW)
+        .any(|w| SETS.caption_verbs.contains(w))
+    {
         score += 1;
     }
     if ends_with_full_date(line) {
@@ -786,7 +985,10 @@ fn caption_shape(line: &str, words: usize) -> i32 {
     if has_quote(line) {
         score -= 2;
     }
-    if words_of(line).any(|w| in_list(w, &["said", "says", "told", "according"])) {
+    if [" said", " says", " told", "according to"]
+        .iter()
+        .any(|m| line.contains(m))
+    {
         score -= 2;
     }
     if words > 70 {
@@ -796,7 +998,7 @@ fn caption_shape(line: &str, words: usize) -> i32 {
 }
 
 /// A short line without closing punctuation that reads as a title.
-fn heading_shape(line: &str, words: usize) -> Option<bool> {
+fn heading_shape(line: &str, ws: &[&str], words: usize) -> Option<bool> {
     if words == 0 || words > 16 || line.len() > 140 {
         return None;
     }
@@ -811,14 +1013,13 @@ fn heading_shape(line: &str, words: usize) -> Option<bool> {
     if !(first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘')) {
         return None;
     }
-    let ws: Vec<&str> = words_of(line).collect();
     let last_word = ws.last().copied().unwrap_or("");
-    if in_list(last_word, FUNCTION_WORDS) {
+    if SETS.function_words.contains(last_word) {
         return None;
     }
     let content: Vec<&&str> = ws
         .iter()
-        .filter(|w| !in_list(w, FUNCTION_WORDS) || is_capitalised(w))
+        .filter(|w| !SETS.function_words.contains(w) || is_capitalised(w))
         .collect();
     let caps = content.iter().filter(|w| is_capitalised(w)).count();
     // Title Case or ALL CAPS: a heading for sure; sentence case: only with context.
@@ -832,12 +1033,37 @@ impl SegmentLabeler {
         SegmentLabeler {}
     }
 
-    /// Labels every non-blank line of `body`. `authors` are the article's bylines,
-    /// which mark a line that repeats them.
-    pub fn label(&self, body: &str, authors: &[String]) -> Vec<Segment> {
-        let mut lines: Vec<Line<'_>> = Vec::new();
+    /// What a line of at most 40 words is on its own, if it is not left to context.
+    fn short_line_kind(
+        &self,
+        text: &str,
+        lower: &str,
+        ws: &[&str],
+        words: usize,
+        authors: &[String],
+    ) -> Option<SegmentKind> {
+        if is_boilerplate(text, lower, words) {
+            Some(SegmentKind::Boilerplate)
+        } else if is_credit(text, lower, ws, words) {
+            Some(SegmentKind::Credit)
+        } else if is_byline(text, words, authors) {
+            Some(SegmentKind::Byline)
+        } else if is_dateline(text, ws, words) {
+            Some(SegmentKind::Dateline)
+        } else {
+            None
+        }
+    }
+
+    /// Labels every non-blank line of `body`. `authors` are the article's bylines
+    /// and `title` its headline, which mark lines that repeat them.
+    pub fn label(&self, body: &str, authors: &[String], title: Option<&str>) -> Vec<Segment> {
+        let title = title.map(str::trim).filter(|t| !t.is_empty());
+        let mut lines: Vec<Line> = Vec::new();
         let mut start = 0;
         let mut blank_before = false;
+        let mut lower = String::new();
+        let mut ws: Vec<&str> = Vec::with_capacity(48);
         for raw in body.split_inclusive('\n') {
             let text = raw.trim();
             if text.is_empty() {
@@ -847,24 +1073,42 @@ impl SegmentLabeler {
             }
             let lead = raw.len() - raw.trim_start().len();
             let span = Span::new(start + lead, start + lead + text.len());
-            let words = words_of(text).count();
-            let kind = if is_boilerplate(text, words) {
-                Some(SegmentKind::Boilerplate)
-            } else if is_credit(text, words) {
-                Some(SegmentKind::Credit)
-            } else if is_byline(text, words, authors) {
-                Some(SegmentKind::Byline)
-            } else if is_dateline(text, words) {
-                Some(SegmentKind::Dateline)
+            let approx = approx_words(text);
+            // Only short lines can be anything but body or caption.
+            // The words are split once per line; long lines need only the first few.
+            ws.clear();
+            let words = if approx <= 40 {
+                ws.extend(words_of(text));
+                ws.len()
             } else {
+                ws.extend(words_of(text).take(CAPTION_VERB_WINDOW));
+                approx
+            };
+            let kind = if title.is_some_and(|t| t.eq_ignore_ascii_case(text)) {
+                // The headline repeated at the top of the text.
+                Some(SegmentKind::Heading)
+            } else if words > 40 {
                 None
+            } else {
+                lower.clear();
+                lower.push_str(text);
+                lower.make_ascii_lowercase();
+                self.short_line_kind(text, &lower, &ws, words, authors)
+            };
+            let (shape, heading) = match kind {
+                None => (
+                    caption_shape(text, &ws, words),
+                    heading_shape(text, &ws, words),
+                ),
+                Some(_) => (0, None),
             };
             lines.push(Line {
                 span,
-                text,
                 words,
                 blank_before,
                 kind,
+                shape,
+                heading,
             });
             blank_before = false;
             start += raw.len();
@@ -880,7 +1124,7 @@ impl SegmentLabeler {
             let prev = i.checked_sub(1).and_then(|p| lines.get(p));
             let next_kind = next.and_then(|l| l.kind);
             let prev_kind = prev.and_then(|l| l.kind);
-            let mut score = caption_shape(line.text, line.words);
+            let mut score = line.shape;
             if next_kind == Some(SegmentKind::Credit) {
                 score += 2;
             }
@@ -893,7 +1137,7 @@ impl SegmentLabeler {
                 kinds.push(SegmentKind::Caption);
                 continue;
             }
-            let heading = match heading_shape(line.text, line.words) {
+            let heading = match line.heading {
                 Some(true) => next.is_some() || i == 0,
                 // Sentence case: a short line standing apart, leading into text.
                 Some(false) => {
@@ -926,7 +1170,7 @@ mod tests {
 
     fn kinds(body: &str) -> Vec<SegmentKind> {
         SegmentLabeler::new()
-            .label(body, &[])
+            .label(body, &[], None)
             .iter()
             .map(|s| s.kind)
             .collect()
@@ -973,6 +1217,42 @@ The council will vote on Friday.";
                 "By Jane Doe and John Roe\nPORT AVEL, May 15 (Reuters) -\nThe council voted on Friday to close the harbour.\nUpdated: May 15, 2025 10:32 GMT\nJane Doe, Staff Reporter"
             ),
             [Byline, Dateline, Body, Dateline, Byline]
+        );
+    }
+
+    #[test]
+    fn more_bylines_stamps_and_furniture() {
+        assert_eq!(
+            kinds(
+                "Jane Doe, Reuters\nPublished: 2 hours ago\nThe council voted on Friday to close the harbour.\nShare\n(Reporting by Jane Doe; Editing by John Roe)\nADVERTISEMENT"
+            ),
+            [Byline, Dateline, Body, Boilerplate, Byline, Boilerplate]
+        );
+    }
+
+    #[test]
+    fn a_line_repeating_the_title_is_a_heading() {
+        let body = "Port strike ends after three weeks.\nThe council voted on Friday to reopen the harbour.";
+        let segments =
+            SegmentLabeler::new().label(body, &[], Some("Port strike ends after three weeks."));
+        assert_eq!(segments[0].kind, Heading);
+        assert_eq!(segments[1].kind, Body);
+    }
+
+    #[test]
+    fn caption_without_credit_needs_a_strong_lead() {
+        // Shape alone (a verb and a date) is not enough without a credit under it.
+        assert_eq!(
+            kinds(
+                "Dockers stand at the gate in Port Avel, Norland on May 14, 2025.\nThe strike goes on."
+            ),
+            [Body, Body]
+        );
+        assert_eq!(
+            kinds(
+                "Volunteers clear debris in Ostra on Tuesday. Photograph: Mira Tal/Northwire\nThe strike goes on."
+            ),
+            [Caption, Body]
         );
     }
 

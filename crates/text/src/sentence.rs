@@ -5,7 +5,11 @@
 //! sentence; acronyms (`U.S.`), initials and abbreviations that can end one (`Inc.`,
 //! `a.m.`) end it only when a word that usually opens a sentence follows.
 
+use std::sync::LazyLock;
+
 use crosscheck_core::{Sentence, Span};
+
+use crate::wordset::WordSet;
 
 /// Splits segments of the body into sentences.
 #[derive(Debug, Clone, Default)]
@@ -89,7 +93,6 @@ const STARTERS: &[&str] = &[
     "also",
     "earlier",
     "later",
-    "officials",
     "what",
     "why",
     "how",
@@ -109,9 +112,6 @@ const STARTERS: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    "president",
-    "police",
-    "authorities",
     "according",
     "asked",
     "during",
@@ -176,9 +176,22 @@ const TIME_FOLLOWERS: &[&str] = &[
     "london",
 ];
 
-fn in_list(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+/// The lists above, sorted for look-up once per process.
+struct Sets {
+    titles: WordSet,
+    weak: WordSet,
+    before_numbers: WordSet,
+    starters: WordSet,
+    time_followers: WordSet,
 }
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    titles: WordSet::new(TITLES),
+    weak: WordSet::new(WEAK),
+    before_numbers: WordSet::new(BEFORE_NUMBERS),
+    starters: WordSet::new(STARTERS),
+    time_followers: WordSet::new(TIME_FOLLOWERS),
+});
 
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(c: char) -> bool {
@@ -209,12 +222,12 @@ fn ends_sentence(prev: &str, terms: &str, next: &str) -> bool {
     }
     let prev_bare = prev.trim_start_matches(|c: char| !c.is_alphanumeric());
     if next_first.is_ascii_digit() {
-        return !in_list(prev_bare, BEFORE_NUMBERS);
+        return !SETS.before_numbers.contains(prev_bare);
     }
-    if in_list(prev_bare, TITLES) {
+    if SETS.titles.contains(prev_bare) {
         return false;
     }
-    let starter = in_list(next_word, STARTERS);
+    let starter = SETS.starters.contains(next_word);
     let mut letters = prev_bare.chars();
     let single = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
     if single {
@@ -225,11 +238,11 @@ fn ends_sentence(prev: &str, terms: &str, next: &str) -> bool {
         // `U.S.`, `a.m.`, `D.C.`
         let time = prev_bare.eq_ignore_ascii_case("a.m") || prev_bare.eq_ignore_ascii_case("p.m");
         if time {
-            return next_cap && !in_list(next_word, TIME_FOLLOWERS) || opens;
+            return next_cap && !SETS.time_followers.contains(next_word) || opens;
         }
         return starter || opens;
     }
-    if in_list(prev_bare, WEAK) {
+    if SETS.weak.contains(prev_bare) {
         return starter || opens;
     }
     true
@@ -249,12 +262,19 @@ impl SentenceSplitter {
         let mut start = text.len() - text.trim_start().len();
         let mut i = start;
         while i < bytes.len() {
-            let c = match text.get(i..).and_then(|s| s.chars().next()) {
-                Some(c) => c,
-                None => break,
-            };
-            if !is_terminator(c) {
-                i += c.len_utf8();
+            // Byte scan: terminators are ASCII or start with 0xE2 (`…`, `‽`), which
+            // is never a continuation byte, so stepping by bytes stays correct.
+            let b = bytes.get(i).copied().unwrap_or(0);
+            if !matches!(b, b'.' | b'!' | b'?' | 0xE2) {
+                i += 1;
+                continue;
+            }
+            let is_term = text
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .is_some_and(is_terminator);
+            if !is_term {
+                i += 1;
                 continue;
             }
             let term_start = i;
@@ -295,7 +315,9 @@ impl SentenceSplitter {
             } else {
                 terms
             };
-            if ends_sentence(prev, terms, next) {
+            // Only punctuation left (`there will be. “`): it stays with the sentence.
+            let words_follow = next.chars().any(char::is_alphanumeric);
+            if words_follow && ends_sentence(prev, terms, next) {
                 if end > start {
                     out.push(Sentence {
                         span: Span::new(base + start, base + end),
@@ -387,6 +409,17 @@ mod tests {
                 "“Why?” she asked.",
                 "He said it is over now.\"",
                 "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn acronym_before_a_title_does_not_end_the_sentence() {
+        assert_eq!(
+            split("It was shown to U.S. President Ann Roe. Stray marks stay. “"),
+            [
+                "It was shown to U.S. President Ann Roe.",
+                "Stray marks stay. “"
             ]
         );
     }

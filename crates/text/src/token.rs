@@ -5,7 +5,11 @@
 //! separators (`1,200`, `3.5`, `12:30`); every other mark is a token of its own,
 //! except that `...` stays one token.
 
+use std::sync::LazyLock;
+
 use crosscheck_core::{Span, Token, TokenKind};
+
+use crate::wordset::WordSet;
 
 /// Cuts text into tokens.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +23,8 @@ const ABBREVIATIONS: &[&str] = &[
     "co", "ltd", "jr", "sr", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "fig", "al",
 ];
+
+static ABBREVIATION_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ABBREVIATIONS));
 
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -53,7 +59,17 @@ impl Tokenizer {
         let base = span.start as usize;
         let text = span.slice(body);
         let mut i = 0;
-        while let Some(c) = char_at(text, i) {
+        let bytes = text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b == b' ' {
+                i += 1;
+                continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                char_at(text, i).unwrap_or(' ')
+            };
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
@@ -118,13 +134,18 @@ impl Tokenizer {
 
     /// The end of a word that starts at `start` and is scanned on from `from`.
     fn word_from(&self, text: &str, start: usize, from: usize) -> usize {
+        let bytes = text.as_bytes();
         let mut i = from;
         loop {
-            while let Some(c) = char_at(text, i) {
-                if !is_word_char(c) {
-                    break;
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
                 }
-                i += c.len_utf8();
+                match char_at(text, i) {
+                    Some(c) if !b.is_ascii() && is_word_char(c) => i += c.len_utf8(),
+                    _ => break,
+                }
             }
             // Inner apostrophe or hyphen joining two word parts.
             match char_at(text, i) {
@@ -143,7 +164,7 @@ impl Tokenizer {
         if text.get(i..i + 1) == Some(".") {
             let word = text.get(start..i).unwrap_or("");
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-            if initial || ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)) {
+            if initial || ABBREVIATION_SET.contains(word) {
                 i += 1;
             }
         }
