@@ -21,6 +21,9 @@ struct Cli {
 enum Command {
     /// Read articles (files, directories, feeds, JSON Lines, WARC, gzip) and write a dossier.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Score a stage against a public benchmark with its published metric.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
     /// Measure throughput and peak memory on a generated corpus.
     Bench(commands::bench::BenchArgs),
     /// Write a synthetic news corpus (deterministic from a seed).
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Eval(command) => commands::eval::run(command),
         Command::Bench(args) => commands::bench::run(args),
         Command::Gen(args) => commands::generate::run(args),
     };

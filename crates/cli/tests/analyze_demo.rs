@@ -53,7 +53,10 @@ fn demo_corpus_reads_every_article_in_every_format() {
     let articles = dossier["articles"].as_array().unwrap();
     // 2 text files, 1 HTML page, 3 feed items, 2 JSON Lines records.
     assert_eq!(articles.len(), 8, "{articles:#?}");
-    let sources: Vec<&str> = articles.iter().map(|a| a["source"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = articles
+        .iter()
+        .map(|a| a["source"].as_str().unwrap())
+        .collect();
     for expected in [
         "northwire-wire",
         "the-meridian",
@@ -62,10 +65,16 @@ fn demo_corpus_reads_every_article_in_every_format() {
         "capitaldispatch.example",
         "eastcoastherald.example",
     ] {
-        assert!(sources.contains(&expected), "{expected} missing from {sources:?}");
+        assert!(
+            sources.contains(&expected),
+            "{expected} missing from {sources:?}"
+        );
     }
     for article in articles {
-        assert!(article["sentences"].as_u64().unwrap() > 0, "no sentences in {article:#}");
+        assert!(
+            article["sentences"].as_u64().unwrap() > 0,
+            "no sentences in {article:#}"
+        );
         assert_eq!(article["id"].as_str().unwrap().len(), 16);
     }
     assert!(dossier["stories"].is_array());
@@ -76,8 +85,13 @@ fn no_body_text_keeps_markup() {
     let dossier = analyze_demo();
     for article in dossier["articles"].as_array().unwrap() {
         for text in segments_of(article, "body") {
-            for residue in ["<a ", "</a>", "href=", "&amp;", "&quot;", "&#", "<p>", "&nbsp;"] {
-                assert!(!text.contains(residue), "markup {residue:?} left in {text:?}");
+            for residue in [
+                "<a ", "</a>", "href=", "&amp;", "&quot;", "&#", "<p>", "&nbsp;",
+            ] {
+                assert!(
+                    !text.contains(residue),
+                    "markup {residue:?} left in {text:?}"
+                );
             }
         }
     }
@@ -96,7 +110,10 @@ fn metadata_comes_from_fields_meta_tags_and_urls() {
     let herald = article(&dossier, "eastcoastherald.example", "farmers");
     assert_eq!(herald["published"], "2026-03-04");
     let wire = article(&dossier, "northwire-wire", "");
-    assert!(wire["published"].is_null(), "a plain text file states no date");
+    assert!(
+        wire["published"].is_null(),
+        "a plain text file states no date"
+    );
 }
 
 #[test]
@@ -112,7 +129,13 @@ fn boilerplate_stays_out_of_html_articles() {
         .join("\n");
     assert!(all.contains("ending a decade of disputes"));
     assert!(all.contains("meet again in June"));
-    for boilerplate in ["cookies", "Subscribe", "Related stories", "lakewatcher", "All rights reserved"] {
+    for boilerplate in [
+        "cookies",
+        "Subscribe",
+        "Related stories",
+        "lakewatcher",
+        "All rights reserved",
+    ] {
         assert!(!all.contains(boilerplate), "{boilerplate:?} kept in {all}");
     }
 }
@@ -131,23 +154,39 @@ fn captions_and_credits_are_labelled_not_body() {
     }
     // Spacing broken by translation is repaired in the body.
     let body = segments_of(dispatch, "body").join(" ");
-    assert!(body.contains("face-to-face") && body.contains("long-awaited"), "{body}");
+    assert!(
+        body.contains("face-to-face") && body.contains("long-awaited"),
+        "{body}"
+    );
 }
 
 #[test]
 fn bad_input_is_reported_and_skipped_without_stopping_the_batch() {
     let dir = std::env::temp_dir().join(format!("crosscheck-bad-input-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("good.txt"), "Officials met on Monday.\nThey agreed on a plan.\n").unwrap();
+    std::fs::write(
+        dir.join("good.txt"),
+        "Officials met on Monday.\nThey agreed on a plan.\n",
+    )
+    .unwrap();
     std::fs::write(dir.join("empty.txt"), "").unwrap();
     std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 owners met on Monday.\n").unwrap();
-    std::fs::write(dir.join("binary.bin"), [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254]).unwrap();
+    std::fs::write(
+        dir.join("binary.bin"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254],
+    )
+    .unwrap();
     std::fs::write(dir.join("truncated.txt.gz"), [0x1f, 0x8b, 8, 0, 0, 0]).unwrap();
     let output = crosscheck(&["analyze", dir.to_str().unwrap(), "--format", "json"]);
     std::fs::remove_dir_all(&dir).ok();
 
-    assert_eq!(output.status.code(), Some(1), "some input failed, so the exit status says so");
-    let dossier: Value = serde_json::from_slice(&output.stdout).expect("the dossier is still written");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "some input failed, so the exit status says so"
+    );
+    let dossier: Value =
+        serde_json::from_slice(&output.stdout).expect("the dossier is still written");
     let articles = dossier["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 1);
     assert_eq!(articles[0]["source"], "good");
@@ -169,8 +208,17 @@ fn markdown_and_html_reports_escape_article_content() {
     )
     .unwrap();
     let out = dir.join("report.html");
-    let output = crosscheck(&["analyze", dir.to_str().unwrap(), "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = crosscheck(&[
+        "analyze",
+        dir.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let html = std::fs::read_to_string(&out).unwrap();
     std::fs::remove_dir_all(&dir).ok();
     assert!(html.starts_with("<!doctype html>"));
