@@ -1,1 +1,48 @@
-fn main() {}
+//! The `crosscheck` command: glue between the command line and the library crates.
+//! No analysis logic lives here.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// crosscheck turns many news reports of the same events into one account a
+/// reader can trust: who is who, what happened when, who said what, and which
+/// sources agree or contradict each other.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles (files, directories, feeds, JSON Lines, WARC, gzip) and write a dossier.
+    Analyze(commands::analyze::AnalyzeArgs),
+    /// Score a stage against a public benchmark with its published metric.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+    /// Measure throughput and peak memory on a generated corpus.
+    Bench(commands::bench::BenchArgs),
+    /// Write a synthetic news corpus (deterministic from a seed).
+    Gen(commands::generate::GenArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Analyze(args) => commands::analyze::run(args),
+        Command::Eval(command) => commands::eval::run(command),
+        Command::Bench(args) => commands::bench::run(args),
+        Command::Gen(args) => commands::generate::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("crosscheck: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

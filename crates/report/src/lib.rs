@@ -1,1 +1,62 @@
-//! (being written)
+//! Writes a dossier for people and programs: JSON (the stable interface),
+//! Markdown (for reading in a terminal or a pull request) and one self-contained
+//! HTML page (no external assets; every piece of article content escaped).
+//!
+//! ```
+//! use crosscheck_core::dossier::Dossier;
+//! use crosscheck_report::{Format, render};
+//!
+//! let dossier = Dossier::from_docs([]);
+//! let mut out = Vec::new();
+//! render(&dossier, Format::Json, &mut out).unwrap();
+//! assert!(String::from_utf8(out).unwrap().contains("crosscheck.dossier/1"));
+//! ```
+#![deny(missing_docs)]
+
+mod html;
+mod markdown;
+
+use std::io::Write;
+
+use crosscheck_core::dossier::Dossier;
+use serde::{Deserialize, Serialize};
+
+/// Why a dossier could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// The output could not be written.
+    #[error("could not write the dossier: {0}")]
+    Io(#[from] std::io::Error),
+    /// The dossier could not be serialised.
+    #[error("could not serialise the dossier: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Result alias for this crate.
+pub type Result<T> = std::result::Result<T, ReportError>;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// `crosscheck.dossier/1` JSON, pretty-printed.
+    Json,
+    /// A Markdown report.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// Writes `dossier` to `out` in `format`.
+pub fn render(dossier: &Dossier, format: Format, out: &mut dyn Write) -> Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, dossier)?;
+            writeln!(out)?;
+        }
+        Format::Markdown => out.write_all(markdown::render(dossier).as_bytes())?,
+        Format::Html => out.write_all(html::render(dossier).as_bytes())?,
+    }
+    out.flush()?;
+    Ok(())
+}

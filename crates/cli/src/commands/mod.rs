@@ -1,0 +1,7 @@
+//! One module per subcommand: parse arguments into settings, call the library,
+//! print the outcome.
+
+pub mod analyze;
+pub mod bench;
+pub mod eval;
+pub mod generate;

@@ -1,0 +1,183 @@
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crosscheck_core::Doc;
+use crosscheck_core::dossier::Dossier;
+use crosscheck_extract::{ExtractConfig, Extractor};
+use crosscheck_ingest::{IngestError, InputReader, Record};
+use crosscheck_text::{TextAnalyzer, TextConfig};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use serde::{Deserialize, Serialize};
+
+/// Records read ahead of the workers: enough to keep them busy, few enough that
+/// a large archive never piles up in memory.
+const READ_AHEAD: usize = 256;
+
+/// Settings for a [`Pipeline`]. The defaults suit most runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PipelineConfig {
+    /// Worker threads for the per-article stages; `None` uses every core.
+    pub threads: Option<usize>,
+}
+
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// The worker pool could not be started.
+    #[error("could not start {threads} worker threads: {reason}")]
+    ThreadPool {
+        /// Threads asked for.
+        threads: usize,
+        /// What the system said.
+        reason: String,
+    },
+}
+
+/// How far a run has got, reported after every record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    /// Records finished (analysed or failed).
+    pub records: u64,
+    /// Records that failed.
+    pub failed: u64,
+    /// Bytes of input text or HTML analysed so far.
+    pub bytes: u64,
+}
+
+/// The outcome of a run: the analysed docs in input order, and every input that
+/// could not be read.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Analysed articles, in input order.
+    pub docs: Vec<Doc>,
+    /// Inputs that were skipped, each with file, record and reason, in input order.
+    pub problems: Vec<IngestError>,
+}
+
+impl Analysis {
+    /// The dossier of this analysis.
+    pub fn dossier(&self) -> Dossier {
+        Dossier::from_docs(&self.docs)
+    }
+}
+
+/// The stages, built once and shared by every worker.
+pub struct Pipeline {
+    extractor: Extractor,
+    text: TextAnalyzer,
+    pool: rayon::ThreadPool,
+}
+
+impl Pipeline {
+    /// Builds the stages and the worker pool.
+    pub fn new(config: PipelineConfig) -> Result<Self, PipelineError> {
+        let threads = config.threads.unwrap_or(0);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .thread_name(|i| format!("crosscheck-worker-{i}"))
+            .build()
+            .map_err(|e| PipelineError::ThreadPool {
+                threads,
+                reason: e.to_string(),
+            })?;
+        Ok(Pipeline {
+            extractor: Extractor::new(ExtractConfig::default()),
+            text: TextAnalyzer::new(TextConfig::default()),
+            pool,
+        })
+    }
+
+    /// Worker threads in the pool.
+    pub fn threads(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+
+    /// Runs `work` inside the worker pool, so its parallel iterators use the
+    /// pipeline's threads.
+    pub fn install<R: Send>(&self, work: impl FnOnce() -> R + Send) -> R {
+        self.pool.install(work)
+    }
+
+    /// Runs the per-article stages on one record.
+    pub fn analyze_record(&self, record: Record) -> Result<Doc, IngestError> {
+        let article = record.into_article(&self.extractor)?;
+        Ok(self.text.analyze(article))
+    }
+
+    /// Reads every path (files and directories) and analyses every article in them.
+    /// Bad inputs are collected in [`Analysis::problems`]; they never stop the run.
+    ///
+    /// Reading (I/O, decompression, framing) runs on its own thread, a bounded
+    /// queue ahead of the workers, so it overlaps with analysis and memory stays
+    /// bounded however large the input.
+    pub fn analyze_paths(
+        &self,
+        paths: Vec<PathBuf>,
+        on_progress: &(dyn Fn(Progress) + Sync),
+    ) -> Analysis {
+        let (sender, receiver) = std::sync::mpsc::sync_channel(READ_AHEAD);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                for record in InputReader::open(paths) {
+                    // The receiver only goes away when analysis is over.
+                    if sender.send(record).is_err() {
+                        break;
+                    }
+                }
+            });
+            self.analyze_records(receiver.into_iter(), on_progress)
+        })
+    }
+
+    /// Analyses a stream of records. The stream is pulled by the workers as they
+    /// free up, so a large archive is never held in memory as input, only as docs.
+    pub fn analyze_records(
+        &self,
+        records: impl Iterator<Item = Result<Record, IngestError>> + Send,
+        on_progress: &(dyn Fn(Progress) + Sync),
+    ) -> Analysis {
+        let counters = Counters::default();
+        let mut outcomes: Vec<(usize, Result<Doc, IngestError>)> = self.pool.install(|| {
+            records
+                .enumerate()
+                .par_bridge()
+                .map(|(index, record)| {
+                    let bytes = record.as_ref().map_or(0, |r| r.content.len() as u64);
+                    let outcome = record.and_then(|record| self.analyze_record(record));
+                    on_progress(counters.record(bytes, outcome.is_err()));
+                    (index, outcome)
+                })
+                .collect()
+        });
+        // Workers finish out of order; the dossier must not depend on scheduling.
+        outcomes.sort_unstable_by_key(|(index, _)| *index);
+        let mut analysis = Analysis::default();
+        for (_, outcome) in outcomes {
+            match outcome {
+                Ok(doc) => analysis.docs.push(doc),
+                Err(problem) => analysis.problems.push(problem),
+            }
+        }
+        analysis
+    }
+}
+
+#[derive(Default)]
+struct Counters {
+    records: AtomicU64,
+    failed: AtomicU64,
+    bytes: AtomicU64,
+}
+
+impl Counters {
+    fn record(&self, bytes: u64, failed: bool) -> Progress {
+        let failed =
+            self.failed.fetch_add(u64::from(failed), Ordering::Relaxed) + u64::from(failed);
+        Progress {
+            records: self.records.fetch_add(1, Ordering::Relaxed) + 1,
+            failed,
+            bytes: self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes,
+        }
+    }
+}
