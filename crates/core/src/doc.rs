@@ -1,5 +1,8 @@
 use serde::{Deserialize, Serialize};
 
+use crate::layers::entity::EntityMention;
+use crate::layers::quote::Quote;
+use crate::layers::time::TimeExpression;
 use crate::{Article, OffsetMap, Span};
 
 /// An analysed article: the cleaned body and the annotation layers over it.
@@ -23,6 +26,15 @@ pub struct Doc {
     pub tokens: Vec<Token>,
     /// Signs that the source is damaged: markup residue, captions in the text…
     pub flags: Vec<Flag>,
+    /// Named-entity mentions, in order.
+    #[serde(default)]
+    pub entities: Vec<EntityMention>,
+    /// Time expressions, in order.
+    #[serde(default)]
+    pub times: Vec<TimeExpression>,
+    /// Attributions (direct and reported speech), in order of their content.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
 }
 
 impl Doc {
@@ -36,6 +48,9 @@ impl Doc {
             sentences: Vec::new(),
             tokens: Vec::new(),
             flags: Vec::new(),
+            entities: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 

@@ -20,6 +20,7 @@
 mod article;
 mod doc;
 pub mod dossier;
+pub mod layers;
 mod offsets;
 mod span;
 

@@ -136,6 +136,9 @@ impl TextAnalyzer {
             tokens,
             flags,
             article,
+            entities: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 }
