@@ -793,9 +793,9 @@ fn is_slash_credit(text: &str) -> bool {
     text.contains('/')
         && !text.contains("://")
         && !matches!(last_char(text), '.' | '!' | '?' | ',' | ':')
-        && text
-            .split('/')
-            .all(|part| words_of(part).all(|w| is_capitalised(w) || in_list(w, &["via", "for"])))
+        && text.split('/').all(|part| {
+            words_of(part).all(|w| is_capitalised(w) || in_list(w, &["via", "for", "through"]))
+        })
 }
 
 /// `By Jane Doe and John Roe`, `Jane Doe, Staff Reporter`, a listed author.
@@ -1315,6 +1315,7 @@ The council will vote on Friday.";
     fn credits_in_many_shapes() {
         for credit in [
             "GAVRIL ONDRAS/POOL/AFP/AFP through Getty Images",
+            "PAVEL OBRADOVIC/NWA through Lantern Images",
             "(Photo: Mira Tal/Northwire)",
             "Photograph: Lena Hoyt/EPA",
             "Reuters",
