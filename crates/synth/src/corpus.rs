@@ -124,8 +124,8 @@ impl Corpus {
         let (low, high) = self.config.reports_per_story;
         Story {
             event: *r.pick(EVENTS),
-            city: *r.pick(CITIES),
-            country: *r.pick(COUNTRIES),
+            city: CITIES[r.below(CITIES.len())],
+            country: COUNTRIES[r.below(COUNTRIES.len())],
             day,
             count: r.between(12, 4000),
             actors,
@@ -334,7 +334,7 @@ mod tests {
         .collect();
         let stories = articles.iter().map(|a| a.story).max().unwrap() + 1;
         assert!(
-            stories >= 200 / 8 && stories <= 200 / 3 + 1,
+            (200 / 8..=200 / 3 + 1).contains(&stories),
             "{stories} stories"
         );
         let reprints: Vec<_> = articles.iter().filter(|a| a.reprint_of.is_some()).collect();
