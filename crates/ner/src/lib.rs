@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod annotate;
 pub mod conll;
 mod error;
 mod features;

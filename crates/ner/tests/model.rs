@@ -175,3 +175,46 @@ fn training_without_data_is_an_error() {
     config.table_bits = 40;
     assert!(train(&config).is_err());
 }
+
+#[test]
+fn annotate_fills_the_entity_layer_of_a_doc() {
+    use crosscheck_core::layers::entity::EntityKind;
+    use crosscheck_core::{Article, Doc, Origin, Sentence, Span, Token, TokenKind};
+
+    let text = "Foreign Minister Ilse Varga of Veloria met officials of the Norvane Water Commission in Brenmoor .\nVarga left on Tuesday .";
+    let mut doc = Doc::unanalysed(Article::new(Origin::file("invented.txt"), text.to_string()));
+    // Tokens at the spaces, one sentence per line: enough for this test, which is about
+    // the mapping back to byte spans, not about tokenisation.
+    let mut offset = 0;
+    for (n, line) in text.split('\n').enumerate() {
+        let start = offset;
+        for word in line.split(' ') {
+            let at = offset;
+            offset += word.len() + 1;
+            doc.tokens.push(Token {
+                span: Span::new(at, at + word.len()),
+                kind: TokenKind::Word,
+            });
+        }
+        doc.sentences.push(Sentence {
+            span: Span::new(start, start + line.len()),
+            segment: n as u32,
+        });
+    }
+    NerModel::shared().unwrap().annotate(&mut doc);
+    let found: Vec<(&str, EntityKind)> = doc
+        .entities
+        .iter()
+        .map(|m| (doc.text(m.span), m.kind))
+        .collect();
+    assert!(
+        found.contains(&("Ilse Varga", EntityKind::Per)),
+        "{found:?}"
+    );
+    assert!(found.contains(&("Brenmoor", EntityKind::Loc)), "{found:?}");
+    assert!(found.contains(&("Varga", EntityKind::Per)), "{found:?}");
+    assert!(
+        found.contains(&("Norvane Water Commission", EntityKind::Org)),
+        "{found:?}"
+    );
+}
