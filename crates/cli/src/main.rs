@@ -24,6 +24,9 @@ enum Command {
     /// Score a stage against a public benchmark with its published metric.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
+    /// Train a model that crosscheck ships.
+    #[command(subcommand)]
+    Train(commands::train::TrainCommand),
     /// Measure throughput and peak memory on a generated corpus.
     Bench(commands::bench::BenchArgs),
     /// Write a synthetic news corpus (deterministic from a seed).
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Eval(command) => commands::eval::run(command),
+        Command::Train(command) => commands::train::run(command),
         Command::Bench(args) => commands::bench::run(args),
         Command::Gen(args) => commands::generate::run(args),
     };

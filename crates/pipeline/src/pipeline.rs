@@ -5,6 +5,7 @@ use crosscheck_core::Doc;
 use crosscheck_core::dossier::Dossier;
 use crosscheck_extract::{ExtractConfig, Extractor};
 use crosscheck_ingest::{IngestError, InputReader, Record};
+use crosscheck_ner::{NerModel, TagBuffers};
 use crosscheck_text::{TextAnalyzer, TextConfig};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,14 @@ pub struct PipelineConfig {
 /// Why a pipeline could not be built.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
+    /// A model that ships with crosscheck could not be loaded.
+    #[error("could not load the {model} model: {reason}")]
+    Model {
+        /// Which model.
+        model: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
     /// The worker pool could not be started.
     #[error("could not start {threads} worker threads: {reason}")]
     ThreadPool {
@@ -66,7 +75,13 @@ impl Analysis {
 pub struct Pipeline {
     extractor: Extractor,
     text: TextAnalyzer,
+    ner: &'static NerModel,
     pool: rayon::ThreadPool,
+}
+
+thread_local! {
+    /// Each worker reuses its tagging buffers from article to article.
+    static TAG_BUFFERS: std::cell::RefCell<TagBuffers> = std::cell::RefCell::new(TagBuffers::default());
 }
 
 impl Pipeline {
@@ -81,9 +96,14 @@ impl Pipeline {
                 threads,
                 reason: e.to_string(),
             })?;
+        let ner = NerModel::shared().map_err(|e| PipelineError::Model {
+            model: "named-entity",
+            reason: e.to_string(),
+        })?;
         Ok(Pipeline {
             extractor: Extractor::new(ExtractConfig::default()),
             text: TextAnalyzer::new(TextConfig::default()),
+            ner,
             pool,
         })
     }
@@ -102,7 +122,11 @@ impl Pipeline {
     /// Runs the per-article stages on one record.
     pub fn analyze_record(&self, record: Record) -> Result<Doc, IngestError> {
         let article = record.into_article(&self.extractor)?;
-        Ok(self.text.analyze(article))
+        let mut doc = self.text.analyze(article);
+        if is_analysed_language(doc.article.language.as_deref()) {
+            TAG_BUFFERS.with_borrow_mut(|buffers| self.ner.annotate_with(&mut doc, buffers));
+        }
+        Ok(doc)
     }
 
     /// Reads every path (files and directories) and analyses every article in them.
@@ -161,6 +185,13 @@ impl Pipeline {
         }
         analysis
     }
+}
+
+/// English is analysed; so is text whose language could not be told (short or
+/// mixed), since most such input is English news. Other languages are read, marked
+/// and passed through until models for them exist.
+fn is_analysed_language(language: Option<&str>) -> bool {
+    matches!(language, None | Some("en"))
 }
 
 #[derive(Default)]
