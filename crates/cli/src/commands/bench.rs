@@ -1,7 +1,10 @@
 //! `crosscheck bench`: throughput and peak memory on a generated corpus.
 //!
 //! The corpus is written to a temporary `.warc.gz` first (as real archives come),
-//! then each stage is run `--runs` times over it and the median is printed. Peak
+//! then each stage is run `--runs` times over it and the median is printed. Stages
+//! are cumulative: `read` (decompression, WARC framing), `ingest` (+ HTML
+//! extraction, metadata, language), `text` (+ cleaning, segments, sentences,
+//! tokens), `pipeline` (everything up to the dossier, entities included). Peak
 //! memory is the process's high-water mark (VmHWM), reset before every run.
 
 use std::path::{Path, PathBuf};
@@ -11,9 +14,10 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use clap::Args;
 use crosscheck_extract::{ExtractConfig, Extractor};
-use crosscheck_ingest::InputReader;
+use crosscheck_ingest::{InputReader, Record};
 use crosscheck_pipeline::{Pipeline, PipelineConfig};
 use crosscheck_synth::{Corpus, CorpusConfig, CorpusWriter, OutputForm};
+use crosscheck_text::{TextAnalyzer, TextConfig};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 
 #[derive(Debug, Args)]
@@ -81,10 +85,24 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let read = median(runs, || measure_read(&warc));
     print_stage("read", read);
     let extractor = Extractor::new(ExtractConfig::default());
-    let ingest = median(runs, || measure_ingest(&warc, &pipeline, &extractor));
+    let ingest = median(runs, || {
+        measure_ingest(&warc, &pipeline, &|record| {
+            record.into_article(&extractor).is_ok()
+        })
+    });
     print_stage("ingest", ingest);
+    let text = TextAnalyzer::new(TextConfig::default());
+    let cleaned = median(runs, || {
+        measure_ingest(&warc, &pipeline, &|record| {
+            record
+                .into_article(&extractor)
+                .map(|article| !text.analyze(article).sentences.is_empty())
+                .unwrap_or(false)
+        })
+    });
+    print_stage("text", cleaned);
     let whole = median(runs, || measure_pipeline(&warc, &pipeline));
-    print_stage("text", whole);
+    print_stage("pipeline", whole);
     println!(
         "pipeline articles_per_s={:.0} mb_per_s={:.2} peak_rss_mb={:.0}",
         whole.articles_per_s(),
@@ -120,8 +138,13 @@ fn measure_read(warc: &Path) -> Measurement {
     })
 }
 
-/// Reading plus the per-article ingest work (HTML extraction, metadata, language).
-fn measure_ingest(warc: &Path, pipeline: &Pipeline, extractor: &Extractor) -> Measurement {
+/// Reading plus per-article work: `stages` takes a record as far as the stage
+/// measured and says whether it came through.
+fn measure_ingest(
+    warc: &Path,
+    pipeline: &Pipeline,
+    stages: &(dyn Fn(Record) -> bool + Sync),
+) -> Measurement {
     timed(|| {
         pipeline.install(|| {
             InputReader::open(vec![warc.to_path_buf()])
@@ -129,7 +152,7 @@ fn measure_ingest(warc: &Path, pipeline: &Pipeline, extractor: &Extractor) -> Me
                 .par_bridge()
                 .map(|record| {
                     let bytes = record.content.len() as u64;
-                    (u64::from(record.into_article(extractor).is_ok()), bytes)
+                    (u64::from(stages(record)), bytes)
                 })
                 .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
         })
