@@ -12,4 +12,5 @@
 #![deny(missing_docs)]
 
 pub mod extraction;
+pub mod time;
 pub mod stories;
