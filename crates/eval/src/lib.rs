@@ -12,5 +12,6 @@
 #![deny(missing_docs)]
 
 pub mod extraction;
+pub mod quotes;
 pub mod time;
 pub mod stories;
