@@ -47,6 +47,9 @@ pub(crate) enum Node {
     Century(u32),
     /// The unit containing the reference, shifted (`last week` = week, -1).
     UnitRel { unit: Unit, shift: i32 },
+    /// A year relative to the last year the text named (`the following year` = +1,
+    /// `that year` = 0).
+    AnchoredYear(i32),
     /// A season relative to the reference year (`this summer`, `last fall`).
     Season { season: u8, shift: i32 },
     /// A quarter: its number when said, how many years back.
@@ -155,11 +158,23 @@ impl<'a> Parser<'a> {
                 node,
             });
         }
-        Some(Parsed {
-            first: i,
-            end,
+        // `the` is part of periods and durations (`the third quarter`, `the nine
+        // months`, `the 1990s`) but not of days (`the Oct. 23 vote`).
+        let keeps_the = matches!(
             node,
-        })
+            Node::Duration { .. }
+                | Node::Quarter { .. }
+                | Node::UnitRel { .. }
+                | Node::AnchoredYear(_)
+                | Node::Ref(_)
+                | Node::Decade(_)
+                | Node::Century(_)
+                | Node::YearBefore
+                | Node::Shifted { .. }
+                | Node::Season { .. }
+        );
+        let first = if the && !keeps_the && !qualified { core_start } else { i };
+        Some(Parsed { first, end, node })
     }
 
     fn starts_amount(&self, i: usize) -> bool {
@@ -253,12 +268,23 @@ impl<'a> Parser<'a> {
         }
         let (after_amount, amount) = match self.amount(j) {
             Some(found) => found,
+            None if rel.is_none() && !the => {
+                // `for years`, `within weeks`, `for centuries`.
+                let Some(Lex::Unit(unit, true)) = self.lex(j) else {
+                    return None;
+                };
+                let before = j.checked_sub(1)?;
+                if !["for", "within"].iter().any(|w| self.is_word(before, w)) || unit == Unit::Weekend {
+                    return None;
+                }
+                return Some((j + 1, Node::Duration { amount: Amount::X, unit }));
+            }
             None => {
                 // Bare plural units after `recent`, `coming`, `past`: `recent years`.
                 if let (Some(r), Some(Lex::Unit(unit, true))) = (rel, self.lex(j)) {
                     let node = match r {
                         Rel::Recent | Rel::Past | Rel::Last => {
-                            if the || r != Rel::Recent {
+                            if the || r != Rel::Recent || unit != Unit::Year {
                                 Node::Duration {
                                     amount: Amount::X,
                                     unit,
@@ -291,8 +317,12 @@ impl<'a> Parser<'a> {
         // a qualifier (`about a day`) handled by the caller's extent.
         let mut end = k + 1;
         // `-long` / `-old` compounds stay durations (`decades-long`).
-        if self.is_hyphen(end) && (self.is_word(end + 1, "long") || self.is_word(end + 1, "old")) {
+        if self.is_hyphen(end) && self.is_word(end + 1, "long") {
             end += 2;
+        }
+        // Ages (`6-year-old`) are not times; nor are fractions (`a half`).
+        if (self.is_hyphen(end) && self.is_word(end + 1, "old")) || unit == Unit::Half {
+            return None;
         }
         // Shifts: `ago`, `earlier`, `later`, `before`, `from now`.
         match self.lex(end) {
@@ -337,6 +367,17 @@ impl<'a> Parser<'a> {
             Some(Lex::Rel(r)) => Some(r),
             _ => None,
         };
+        // `the following year`, `the previous year`, `that year`, `the same year`.
+        let year_next = matches!(self.lex(i + 1), Some(Lex::Unit(Unit::Year, false)));
+        if year_next {
+            match self.lex(i) {
+                Some(Lex::Rel(Rel::Following)) if the => return Some((i + 2, Node::AnchoredYear(1))),
+                Some(Lex::Rel(Rel::Previous)) if the => return Some((i + 2, Node::AnchoredYear(-1))),
+                Some(Lex::That) => return Some((i + 2, Node::AnchoredYear(0))),
+                Some(Lex::Same) if the => return Some((i + 2, Node::AnchoredYear(0))),
+                _ => {}
+            }
+        }
         let j = if rel.is_some() { i + 1 } else { i };
         let shift = match rel {
             Some(Rel::Last | Rel::Past | Rel::Previous) => -1,
@@ -401,6 +442,12 @@ impl<'a> Parser<'a> {
         }
         match self.lex(j)? {
             Lex::Month(month) => {
+                // `Jan` without a period or a number is a name.
+                let raw = self.raw(j);
+                let bare_abbrev = raw.len() <= 4 && !raw.ends_with('.') && !matches!(raw.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+                if bare_abbrev && !matches!(self.lex(j + 1), Some(Lex::Num(..) | Lex::Ordinal(_))) {
+                    return None;
+                }
                 let mut k = j + 1;
                 if self.lex(k) == Some(Lex::Punct('.')) {
                     k += 1;
@@ -487,6 +534,24 @@ impl<'a> Parser<'a> {
         }
         match self.lex(j)? {
             Lex::Decade(d) => Some((j + 1, Node::Decade(d as i32))),
+            // `nineteen ninety-six`.
+            Lex::NumWord(c @ 11..=20) => {
+                let Some(Lex::NumWord(tens @ 20..=90)) = self.lex(j + 1) else {
+                    return None;
+                };
+                if tens % 10 != 0 {
+                    return None;
+                }
+                let mut end = j + 2;
+                let mut year = c * 100 + tens;
+                if self.is_hyphen(end)
+                    && let Some(Lex::NumWord(unit @ 1..=9)) = self.lex(end + 1)
+                {
+                    year += unit;
+                    end += 2;
+                }
+                Some((end, Node::Year(year as i32)))
+            }
             Lex::Ordinal(c @ 1..=21) if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Century, false))) => {
                 Some((j + 2, Node::Century(c)))
             }
@@ -503,9 +568,7 @@ impl<'a> Parser<'a> {
     /// Whether a four-digit number stands as a year: a preposition or date word
     /// before, or nothing like a counted noun after.
     fn year_context(&self, j: usize, the: bool) -> bool {
-        if the {
-            return false;
-        }
+        let _ = the;
         let tok = &self.toks[j.min(self.toks.len().saturating_sub(1))];
         // `$1990`, `#1990`: money and numbers.
         if tok.start > 0 {
@@ -515,12 +578,10 @@ impl<'a> Parser<'a> {
             }
         }
         match self.lex(j + 1) {
+            // `2000 people`: a plural noun after the number counts things.
             Some(Lex::Word(false)) => {
-                // `1990 levels` is a year, `2000 people` is not: a few nouns decide.
                 let next = self.raw(j + 1);
-                ["levels", "level", "budget", "season", "election", "elections", "results", "figures", "earnings", "census", "model", "models", "game", "games", "rate", "crop", "sales", "prices"]
-                    .iter()
-                    .any(|w| next.eq_ignore_ascii_case(w))
+                !(next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
             }
             Some(Lex::Unit(..)) => false,
             Some(Lex::Punct('%')) => false,
@@ -538,8 +599,12 @@ impl<'a> Parser<'a> {
         if self.lex(j) == Some(Lex::Possessive) {
             j += 1;
         }
+        // `Friday night`: news annotation (TimeBank) keeps the day as the value.
         if let Some(Lex::DayPart(part)) = self.lex(j) {
-            return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
+            if matches!(part, DayPart::Noon | DayPart::Midnight) {
+                return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
+            }
+            return Some((j + 1, Node::Day(day)));
         }
         // A capitalised weekday abbreviation alone (`Sat`) is too ambiguous.
         let raw = self.raw(i);
@@ -613,7 +678,19 @@ impl<'a> Parser<'a> {
         if !explicit && !matches!(self.lex(i), Some(Lex::Clock(..))) {
             return None;
         }
-        let (end, day) = self.day_after(j).unwrap_or((j, Day::Anchor));
+        let (end, day) = self.day_after(j).unwrap_or_else(|| {
+            // `10:35 a.m. (0735 GMT) Friday`: the day a few tokens on gives the value.
+            let day = (j..j + 6)
+                .find_map(|k| match self.lex(k) {
+                    Some(Lex::Weekday(wd)) => Some(Day::Weekday(wd, None)),
+                    Some(Lex::Deictic(Deictic::Yesterday)) => Some(Day::Offset(-1)),
+                    Some(Lex::Deictic(Deictic::Tomorrow)) => Some(Day::Offset(1)),
+                    Some(Lex::Punct('.' | '\n')) => Some(Day::Anchor),
+                    _ => None,
+                })
+                .unwrap_or(Day::Anchor);
+            (j, day)
+        });
         Some((end, Node::Time { day, clock: Some((h, m)), part: None }))
     }
 
@@ -635,8 +712,16 @@ impl<'a> Parser<'a> {
                 return Some((i + 1, Node::Time { day: Day::Offset(0), clock: None, part: Some(DayPart::Night) }));
             }
             Deictic::Now | Deictic::Currently => return Some((i + 1, Node::Ref("PRESENT_REF"))),
-            Deictic::Recently | Deictic::Previously => return Some((i + 1, Node::Ref("PAST_REF"))),
-            Deictic::Soon | Deictic::Future => return Some((i + 1, Node::Ref("FUTURE_REF"))),
+            Deictic::Recently => return Some((i + 1, Node::Ref("PAST_REF"))),
+            Deictic::Future => {
+                // `future` alone is mostly an adjective (`future talks`).
+                let before = i.checked_sub(1);
+                let ok = the || before.is_some_and(|b| self.is_word(b, "in") || self.is_word(b, "near"));
+                if !ok || matches!(self.lex(i + 1), Some(Lex::Word(false))) {
+                    return None;
+                }
+                return Some((i + 1, Node::Ref("FUTURE_REF")));
+            }
         };
         if let Some(Lex::DayPart(part)) = self.lex(i + 1) {
             return Some((i + 2, Node::Time { day, clock: None, part: Some(part) }));
@@ -733,8 +818,9 @@ impl<'a> Parser<'a> {
     fn set(&self, i: usize) -> Option<(usize, Node)> {
         match self.lex(i)? {
             Lex::SetAdverb(unit) => {
-                // `annual` before a noun is an adjective naming a report, not a set.
-                if self.is_word(i, "annual") {
+                // Before a noun (`daily tally`, `quarterly dividend`) it is an
+                // adjective, which TimeML leaves untagged.
+                if self.is_word(i, "annual") || matches!(self.lex(i + 1), Some(Lex::Word(false) | Lex::Unit(..))) {
                     return None;
                 }
                 Some((i + 1, Node::Set { amount: 1.0, unit }))

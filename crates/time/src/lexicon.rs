@@ -56,9 +56,7 @@ pub(crate) enum Deictic {
     Now,
     Currently,
     Recently,
-    Soon,
     Future,
-    Previously,
 }
 
 /// Words that place a unit relative to the anchor (`last`, `next`, `this`, `past`…).
@@ -372,11 +370,11 @@ fn is_abbreviation(lower: &str) -> bool {
 /// points back or ahead.
 fn tense_cue(lower: &str) -> i8 {
     match lower {
-        "will" | "shall" | "ll" | "would" | "going" | "plans" | "plan" | "planned" | "scheduled"
-        | "expected" | "expects" | "expect" | "due" | "upcoming" | "next" | "tomorrow"
-        | "until" | "till" | "await" | "awaits" | "awaiting" | "set" | "starting" => 1,
+        "will" | "shall" | "ll" | "would" | "going" | "plans" | "plan" | "scheduled" | "could"
+        | "might" | "expected" | "expects" | "expect" | "due" | "upcoming" | "tomorrow" | "soon"
+        | "await" | "awaits" | "awaiting" | "hopes" | "intends" => 1,
         "said" | "was" | "were" | "had" | "did" | "ago" | "told" | "announced" | "reported"
-        | "last" | "earlier" | "yesterday" | "met" | "killed" | "died" | "began" | "came"
+        | "earlier" | "yesterday" | "met" | "has" | "have" | "been" | "killed" | "died" | "began" | "came"
         | "went" | "took" | "made" | "left" | "held" | "won" | "lost" | "fell" | "rose" => -1,
         _ => 0,
     }
@@ -488,9 +486,7 @@ fn lookup(w: &str, cap: bool) -> Lex {
         "now" | "nowadays" => Deictic(self::Deictic::Now),
         "currently" | "current" | "presently" => Deictic(self::Deictic::Currently),
         "recently" | "lately" => Deictic(self::Deictic::Recently),
-        "soon" => Deictic(self::Deictic::Soon),
         "future" => Deictic(self::Deictic::Future),
-        "previously" | "formerly" => Deictic(self::Deictic::Previously),
         "last" => Rel(self::Rel::Last),
         "next" => Rel(self::Rel::Next),
         "this" => Rel(self::Rel::This),

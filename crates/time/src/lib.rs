@@ -134,6 +134,7 @@ impl TimeTagger {
             reference,
             toks,
             last_quarter: None,
+            last_year: None,
         };
         let mut i = 0;
         while i < toks.len() {

@@ -16,6 +16,8 @@ pub(crate) struct Context<'a> {
     pub(crate) toks: &'a [Tok],
     /// The last quarter the text named, for `the year-ago quarter`.
     pub(crate) last_quarter: Option<(i16, u8)>,
+    /// The last year the text named, for `the following year`.
+    pub(crate) last_year: Option<i16>,
 }
 
 impl Context<'_> {
@@ -24,21 +26,28 @@ impl Context<'_> {
     /// the expression (its governing verb, usually) win ties.
     pub(crate) fn tense(&self, first: usize, end: usize) -> i8 {
         let is_boundary = |t: &Tok| matches!(t.lex, Lex::Punct('.' | '!' | '?' | '\n' | ';'));
-        let cue = |t: &Tok| -> i8 {
-            if t.tense != 0 {
-                t.tense
-            } else if t.past_form {
-                -1
-            } else {
-                0
+        let toks = self.toks;
+        // A participle after a modal (`will be held`, `would be signed`) is future.
+        let cue = |k: usize| -> i8 {
+            let Some(t) = toks.get(k) else {
+                return 0;
+            };
+            let past = t.tense < 0 || (t.tense == 0 && t.past_form);
+            if past {
+                let lo = k.saturating_sub(3);
+                if toks[lo..k].iter().any(|p| p.tense > 0) {
+                    return 1;
+                }
+                return -1;
             }
+            t.tense
         };
         for distance in 1..=14usize {
             if let Some(k) = first.checked_sub(distance) {
                 let reached_boundary = self.toks[k + 1..first].iter().any(is_boundary)
                     || self.toks.get(k).is_some_and(is_boundary);
                 if !reached_boundary {
-                    let c = self.toks.get(k).map_or(0, cue);
+                    let c = cue(k);
                     if c != 0 {
                         return c;
                     }
@@ -46,7 +55,7 @@ impl Context<'_> {
             }
             let k = end + distance - 1;
             if k < self.toks.len() && !self.toks[end..=k].iter().any(is_boundary) {
-                let c = cue(&self.toks[k]);
+                let c = cue(k);
                 if c != 0 {
                     return c;
                 }
@@ -149,7 +158,7 @@ fn resolve_day(day: Day, reference: Date, tense: i8) -> Option<Date> {
             let mut best: Option<(i64, Date)> = None;
             for candidate in candidates {
                 let diff = (candidate - reference).get_days() as i64;
-                let wrong_side = (tense < 0 && diff > 7) || (tense > 0 && diff < -7);
+                let wrong_side = (tense < 0 && diff > 60) || (tense > 0 && diff < -60);
                 let cost = diff.abs() + if wrong_side { 400 } else { 0 };
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, candidate));
@@ -162,15 +171,20 @@ fn resolve_day(day: Day, reference: Date, tense: i8) -> Option<Date> {
 
 /// The year of a month named without one.
 fn month_year(month: u8, reference: Date, tense: i8) -> i16 {
-    let current = reference.month() as u8;
+    let current = reference.month() as i32;
     let year = reference.year();
-    if month > current && tense < 0 && month - current > 1 {
-        year - 1
-    } else if month < current && tense > 0 && current - month > 1 {
-        year + 1
-    } else {
-        year
+    let month = month as i32;
+    // The nearest such month, leaning to the side the tense points to.
+    let mut best = (i32::MAX, year);
+    for (y, delta) in [(year - 1, -12), (year, 0), (year + 1, 12)] {
+        let diff = month + delta - current;
+        let wrong_side = (tense < 0 && diff > 1) || (tense > 0 && diff < -1);
+        let cost = 2 * diff.abs() + if wrong_side { 13 } else { 0 } + i32::from(diff > 0);
+        if cost < best.0 {
+            best = (cost, y);
+        }
     }
+    best.1
 }
 
 fn unit_duration(amount: Amount, unit: Unit, out: &mut String) {
@@ -202,6 +216,8 @@ fn unit_duration(amount: Amount, unit: Unit, out: &mut String) {
             let n = n * factor;
             if n.fract() == 0.0 {
                 let _ = write!(out, "{}{}", n as u64, letter);
+            } else if unit == Unit::Year {
+                let _ = write!(out, "{}Y{}M", n.trunc() as u64, (n.fract() * 12.0).round() as u64);
             } else if unit == Unit::Hour {
                 let _ = write!(out, "{}H{}M", n.trunc() as u64, (n.fract() * 60.0).round() as u64);
             } else {
@@ -224,6 +240,9 @@ pub(crate) fn resolve(
     let tense = ctx.tense(first, end);
     let kind = match node {
         Node::Day(day) => {
+            if let Day::Date(Some(year), ..) = day {
+                ctx.last_year = Some(year as i16);
+            }
             day_value(resolve_day(day, reference, tense)?, out);
             TimexKind::Date
         }
@@ -275,6 +294,7 @@ pub(crate) fn resolve(
             TimexKind::Date
         }
         Node::Year(year) => {
+            ctx.last_year = Some(year as i16);
             let _ = write!(out, "{year:04}");
             TimexKind::Date
         }
@@ -285,6 +305,10 @@ pub(crate) fn resolve(
         Node::Century(n) => {
             let _ = write!(out, "{:02}", n.saturating_sub(1));
             TimexKind::Date
+        }
+        Node::UnitRel { unit: Unit::Century, shift: 0 } => {
+            out.push_str("P100Y");
+            TimexKind::Duration
         }
         Node::UnitRel { unit, shift } => {
             let shift = shift as i64;
@@ -322,32 +346,35 @@ pub(crate) fn resolve(
             }
             TimexKind::Date
         }
+        Node::AnchoredYear(shift) => {
+            let year = ctx.last_year.unwrap_or(reference.year()) as i32 + shift;
+            let _ = write!(out, "{year:04}");
+            TimexKind::Date
+        }
         Node::Season { season, shift } => {
             let code = ["SP", "SU", "FA", "WI"][(season.clamp(1, 4) - 1) as usize];
-            let current = match reference.month() {
-                3..=5 => 1,
-                6..=8 => 2,
-                9..=11 => 3,
-                _ => 4,
+            // Seasons as ordinals (year × 4 + index); January and February belong
+            // to the winter that began the year before.
+            let (cur_year, cur_index) = match reference.month() {
+                3..=5 => (reference.year() as i32, 0),
+                6..=8 => (reference.year() as i32, 1),
+                9..=11 => (reference.year() as i32, 2),
+                12 => (reference.year() as i32, 3),
+                _ => (reference.year() as i32 - 1, 3),
             };
-            let year = reference.year() as i32
-                + match shift {
-                    s if s < 0 => {
-                        if (season as i32) < current {
-                            0
-                        } else {
-                            -1
-                        }
-                    }
-                    s if s > 0 => {
-                        if (season as i32) > current {
-                            0
-                        } else {
-                            1
-                        }
-                    }
-                    _ => 0,
-                };
+            let current = cur_year * 4 + cur_index;
+            let index = season.clamp(1, 4) as i32 - 1;
+            let same_year = cur_year * 4 + index;
+            let ordinal = match shift {
+                s if s < 0 => {
+                    if same_year < current { same_year } else { same_year - 4 }
+                }
+                s if s > 0 => {
+                    if same_year > current { same_year } else { same_year + 4 }
+                }
+                _ => same_year,
+            };
+            let year = ordinal.div_euclid(4);
             let _ = write!(out, "{year:04}-{code}");
             TimexKind::Date
         }
