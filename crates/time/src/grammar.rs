@@ -52,8 +52,16 @@ pub(crate) enum Node {
     AnchoredYear(i32),
     /// A season relative to the reference year (`this summer`, `last fall`).
     Season { season: u8, shift: i32 },
-    /// A quarter: its number when said, how many years back.
-    Quarter { n: Option<u8>, years_back: i32 },
+    /// A quarter: its number when said, how many years back, its year when
+    /// said (`the 1988 third quarter`), and whether it is the current one.
+    Quarter {
+        n: Option<u8>,
+        years_back: i32,
+        year: Option<i32>,
+        current: bool,
+    },
+    /// A month in a year relative to the reference (`February this year`).
+    MonthOfYear { month: u8, shift: i32 },
     /// The same period a year before the one being discussed (`a year earlier`).
     YearBefore,
     /// A length of time.
@@ -400,7 +408,7 @@ impl<'a> Parser<'a> {
         match self.lex(j)? {
             Lex::Unit(unit, false) => {
                 if unit == Unit::Quarter {
-                    return Some((j + 1, Node::Quarter { n: None, years_back: shift.min(0) }));
+                    return Some((j + 1, Node::Quarter { n: None, years_back: shift.min(0), year: None, current: shift == 0 }));
                 }
                 Some((j + 1, Node::UnitRel { unit, shift }))
             }
@@ -463,6 +471,18 @@ impl<'a> Parser<'a> {
                 let (end, year) = self.year_after(j + 1, false);
                 if year.is_some() {
                     return Some((end, Node::Month { year, month }));
+                }
+                // `February this year`, `July last year`.
+                if let (Some(Lex::Rel(rel)), Some(Lex::Unit(Unit::Year, false))) = (self.lex(j + 1), self.lex(j + 2)) {
+                    let shift = match rel {
+                        Rel::This => Some(0),
+                        Rel::Last | Rel::Past => Some(-1),
+                        Rel::Next => Some(1),
+                        _ => None,
+                    };
+                    if let Some(shift) = shift {
+                        return Some((j + 3, Node::MonthOfYear { month, shift }));
+                    }
                 }
                 // `May` alone is too often the verb or a name: it needs a preposition.
                 let prev_ok = j > 0
@@ -749,9 +769,30 @@ impl<'a> Parser<'a> {
         }
         if self.is_word(j, "latest") || self.is_word(j, "current") || self.is_word(j, "recent") {
             if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Quarter, false))) || (the && self.is_word(j + 1, "period")) {
-                return Some((j + 2, Node::Quarter { n: None, years_back: 0 }));
+                let current = self.is_word(j, "current");
+                return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: None, current }));
             }
             return None;
+        }
+        // `this year's third quarter`, `last year's quarter`.
+        let mut years_back = 0;
+        let mut year = None;
+        if let (Some(Lex::Rel(rel)), Some(Lex::Unit(Unit::Year, false)), Some(Lex::Possessive)) =
+            (self.lex(j), self.lex(j + 1), self.lex(j + 2))
+        {
+            years_back = match rel {
+                Rel::Last | Rel::Past | Rel::Previous => -1,
+                Rel::Next | Rel::Coming | Rel::Following => 1,
+                _ => 0,
+            };
+            j += 3;
+        } else if let Some(Lex::Num(y @ 1000..=2199, 4)) = self.lex(j) {
+            // `the 1988 third quarter`, `the 1988 period`.
+            if the && self.is_word(j + 1, "period") {
+                return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: Some(y as i32), current: false }));
+            }
+            year = Some(y as i32);
+            j += 1;
         }
         let n = match self.lex(j) {
             Some(Lex::Ordinal(n @ 1..=4)) => {
@@ -764,8 +805,17 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         match self.lex(j) {
-            Some(Lex::Unit(Unit::Quarter, false)) if n.is_some() || the => {
-                Some((j + 1, Node::Quarter { n, years_back: 0 }))
+            Some(Lex::Unit(Unit::Quarter, false)) if n.is_some() || the || years_back != 0 => {
+                let mut end = j + 1;
+                // `the third quarter of 1990`.
+                if year.is_none()
+                    && self.lex(end) == Some(Lex::Of)
+                    && let Some(Lex::Num(y @ 1000..=2199, 4)) = self.lex(end + 1)
+                {
+                    year = Some(y as i32);
+                    end += 2;
+                }
+                Some((end, Node::Quarter { n, years_back, year, current: false }))
             }
             Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => Some((
                 j + 1,

@@ -370,12 +370,16 @@ fn is_abbreviation(lower: &str) -> bool {
 /// points back or ahead.
 fn tense_cue(lower: &str) -> i8 {
     match lower {
-        "will" | "shall" | "ll" | "would" | "going" | "plans" | "plan" | "scheduled" | "could"
+        "will" | "shall" | "ll" | "would" | "going" | "plans" | "planned" | "planning" | "scheduled" | "could"
+        | "payable" | "effective" | "resume" | "resumes"
         | "might" | "expected" | "expects" | "expect" | "due" | "upcoming" | "tomorrow" | "soon"
         | "await" | "awaits" | "awaiting" | "hopes" | "intends" => 1,
         "said" | "was" | "were" | "had" | "did" | "ago" | "told" | "announced" | "reported"
-        | "earlier" | "yesterday" | "met" | "has" | "have" | "been" | "killed" | "died" | "began" | "came"
-        | "went" | "took" | "made" | "left" | "held" | "won" | "lost" | "fell" | "rose" => -1,
+        | "earlier" | "yesterday" | "met" | "has" | "have" | "been" | "killed" | "died" | "came"
+        | "went" | "took" | "made" | "left" | "held" | "won" | "lost" | "fell" | "rose" | "brought"
+        | "bought" | "sought" | "thought" | "caught" | "gave" | "got" | "saw" | "sold" | "paid"
+        | "spent" | "sent" | "led" | "began" | "became" | "knew" | "ran" | "wrote" | "spoke" | "struck"
+        | "shot" | "fled" | "found" | "heard" | "kept" | "meant" | "stood" | "won't_" => -1,
         _ => 0,
     }
 }

@@ -179,7 +179,9 @@ fn month_year(month: u8, reference: Date, tense: i8) -> i16 {
     for (y, delta) in [(year - 1, -12), (year, 0), (year + 1, 12)] {
         let diff = month + delta - current;
         let wrong_side = (tense < 0 && diff > 1) || (tense > 0 && diff < -1);
-        let cost = 2 * diff.abs() + if wrong_side { 13 } else { 0 } + i32::from(diff > 0);
+        // Without a cue, news more often looks back: a later month costs a little more.
+        let lean = if tense == 0 && diff > 0 { 7 } else { 0 };
+        let cost = 2 * diff.abs() + if wrong_side { 30 } else { 0 } + lean;
         if cost < best.0 {
             best = (cost, y);
         }
@@ -260,6 +262,10 @@ pub(crate) fn resolve(
             }
             TimexKind::Time
         }
+        Node::MonthOfYear { month, shift } => {
+            let _ = write!(out, "{:04}-{month:02}", reference.year() as i32 + shift);
+            TimexKind::Date
+        }
         Node::Month { year, month } => {
             if month > 100 {
                 // First or second half of the year.
@@ -299,7 +305,12 @@ pub(crate) fn resolve(
             TimexKind::Date
         }
         Node::Decade(first_year) => {
-            let _ = write!(out, "{:03}X", first_year / 10);
+            // TimeBank writes `the 1990s` as `199`, a bare `1990s` as `199X`.
+            let the = first > 0 && matches!(ctx.toks.get(first).map(|t| t.lex), Some(Lex::The));
+            let _ = write!(out, "{:03}", first_year / 10);
+            if !the {
+                out.push('X');
+            }
             TimexKind::Date
         }
         Node::Century(n) => {
@@ -331,9 +342,20 @@ pub(crate) fn resolve(
                     let d = add_months(reference, 6 * shift);
                     let _ = write!(out, "{:04}-H{}", d.year(), (d.month() - 1) / 6 + 1);
                 }
-                Unit::Year => {
-                    let _ = write!(out, "{:04}", reference.year() as i64 + shift);
-                }
+                Unit::Year => match ctx.last_quarter {
+                    // "compared with $3 million last year" in a quarterly report
+                    // means the same quarter last year.
+                    Some((year, q))
+                        if shift == -1
+                            && ctx.quarter_sentence(first, end)
+                            && matches!(ctx.toks.get(end).map(|t| t.lex), Some(Lex::Punct('.' | ','))) =>
+                    {
+                        let _ = write!(out, "{:04}-Q{q}", year - 1);
+                    }
+                    _ => {
+                        let _ = write!(out, "{:04}", reference.year() as i64 + shift);
+                    }
+                },
                 Unit::Decade => {
                     let _ = write!(out, "{:03}X", (reference.year() as i64 + 10 * shift) / 10);
                 }
@@ -378,7 +400,12 @@ pub(crate) fn resolve(
             let _ = write!(out, "{year:04}-{code}");
             TimexKind::Date
         }
-        Node::Quarter { n, years_back } => {
+        Node::Quarter { n, year: Some(explicit), .. } => {
+            let q = n.or(ctx.last_quarter.map(|(_, q)| q)).unwrap_or(4);
+            let _ = write!(out, "{explicit:04}-Q{q}");
+            TimexKind::Date
+        }
+        Node::Quarter { n, years_back, year: None, current } => {
             let (year, q) = match n {
                 Some(q) => {
                     let current = (reference.month() as u8 - 1) / 3 + 1;
@@ -389,19 +416,24 @@ pub(crate) fn resolve(
                     };
                     (year, q)
                 }
+                None if current => {
+                    (reference.year(), (reference.month() as u8 - 1) / 3 + 1)
+                }
                 None => ctx.last_quarter.unwrap_or_else(|| {
                     let d = add_months(reference, -3);
                     (d.year(), (d.month() as u8 - 1) / 3 + 1)
                 }),
             };
+            if years_back == 0 {
+                ctx.last_quarter = Some((year, q));
+            }
             let year = year + years_back as i16;
-            ctx.last_quarter = Some((year, q));
             let _ = write!(out, "{year:04}-Q{q}");
             TimexKind::Date
         }
         Node::YearBefore => {
             match ctx.last_quarter {
-                Some((year, q)) if ctx.quarter_sentence(first, end) => {
+                Some((year, q)) => {
                     let _ = write!(out, "{:04}-Q{q}", year - 1);
                 }
                 _ => {
