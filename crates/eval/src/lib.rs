@@ -13,3 +13,6 @@
 
 pub mod extraction;
 pub mod ner;
+pub mod quotes;
+pub mod time;
+pub mod stories;

@@ -92,6 +92,9 @@ const CONTENT_FRAGMENTS: &[&str] = &[
     "content", "article", "body", "entry", "story", "text", "post", "main",
 ];
 
+/// Deepest element examined.
+const MAX_DEPTH: usize = 128;
+
 /// Text length above which a container named like content is kept even when
 /// its name also matches a boilerplate word.
 const CONTENT_KEEP_LEN: usize = 1000;
@@ -133,13 +136,19 @@ pub(crate) fn remove_boilerplate(doc: &Document) {
         return;
     };
     let body_len = text_len(&body);
-    // Top-down, so that a removed subtree is never visited again.
-    let mut stack: Vec<NodeRef> = body.element_children();
-    while let Some(node) = stack.pop() {
+    // Top-down, so that a removed subtree is never visited again; nodes
+    // deeper than MAX_DEPTH are left alone (measuring each would make a
+    // pathologically nested page quadratic).
+    let mut stack: Vec<(NodeRef, usize)> = body
+        .element_children()
+        .into_iter()
+        .map(|c| (c, 1))
+        .collect();
+    while let Some((node, depth)) = stack.pop() {
         if is_furniture(&node, body_len) {
             node.remove_from_parent();
-        } else {
-            stack.extend(node.element_children());
+        } else if depth < MAX_DEPTH {
+            stack.extend(node.element_children().into_iter().map(|c| (c, depth + 1)));
         }
     }
 }

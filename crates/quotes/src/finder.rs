@@ -1,0 +1,831 @@
+//! The quote finder: pairs quotation marks into quotations, attaches each to a cue
+//! and a source, then reads reported speech from the sentences left over.
+
+use crosscheck_core::layers::quote::Quote;
+use crosscheck_core::{Doc, Span, Token, TokenKind};
+
+use crate::QuotesConfig;
+use crate::cues::{self, CueKind};
+
+/// Fills [`Doc::quotes`]. Built from a [`QuotesConfig`]; cheap to clone and share.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFinder {
+    config: QuotesConfig,
+}
+
+/// Most words looked at on either side of a quotation for its cue.
+const CUE_WINDOW: usize = 8;
+/// After a quotation the source may come first with a long title
+/// (`Doug Andres, a spokesman for House Speaker Paul Ryan, told`).
+const CUE_WINDOW_AFTER: usize = 14;
+/// Longest source phrase, in tokens.
+const MAX_SOURCE: usize = 12;
+
+/// What a quotation mark can do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    /// A straight `"`: opens or closes depending on state and spacing.
+    Either,
+}
+
+/// A quotation: token indices of its first and last token (the marks when present).
+#[derive(Debug, Clone, Copy)]
+struct Quotation {
+    first: usize,
+    last: usize,
+}
+
+/// An attribution under construction, in token indices (inclusive ranges).
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    content: (usize, usize),
+    cue: Option<(usize, usize)>,
+    source: Option<(usize, usize)>,
+    /// Last token used by any part, so that later quotations can tell whether
+    /// anything stands between them and this one.
+    extent_end: usize,
+    /// Built from a quotation (not from reported speech).
+    quoted: bool,
+}
+
+/// Auxiliaries and adverbs that may stand between a source and its cue.
+const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "are",
+    "bluntly",
+    "did",
+    "does",
+    "earlier",
+    "even",
+    "first",
+    "flatly",
+    "further",
+    "had",
+    "has",
+    "have",
+    "is",
+    "just",
+    "last",
+    "later",
+    "never",
+    "not",
+    "often",
+    "once",
+    "only",
+    "previously",
+    "privately",
+    "publicly",
+    "quickly",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "simply",
+    "still",
+    "then",
+    "was",
+    "were",
+    "will",
+    "would",
+];
+
+/// Words that end a source phrase when walking away from its cue.
+const CLAUSE_WORDS: &[&str] = &[
+    "after",
+    "although",
+    "and",
+    "as",
+    "because",
+    "before",
+    "but",
+    "if",
+    "since",
+    "so",
+    "than",
+    "that",
+    "though",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+];
+
+/// Words that end a source phrase written after its cue (`said Vell in a statement`).
+const AFTER_SOURCE_STOP: &[&str] = &[
+    "about", "after", "as", "at", "before", "by", "during", "in", "on", "since", "to", "when",
+    "while", "who", "whose", "with",
+];
+
+/// Objects of `told`/`asked` that stand between the cue and its content.
+const ADDRESSEES: &[&str] = &[
+    "audiences",
+    "crowds",
+    "her",
+    "him",
+    "journalists",
+    "me",
+    "members",
+    "people",
+    "reporters",
+    "supporters",
+    "them",
+    "us",
+    "viewers",
+    "voters",
+];
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn mark_of(text: &str) -> Option<Mark> {
+    match text {
+        "“" | "„" | "«" | "‟" => Some(Mark::Open),
+        "”" | "»" => Some(Mark::Close),
+        "\"" => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// A read-only view of what the finder needs from a doc.
+struct View<'d> {
+    body: &'d str,
+    tokens: &'d [Token],
+}
+
+impl<'d> View<'d> {
+    fn text(&self, i: usize) -> &'d str {
+        self.tokens
+            .get(i)
+            .map(|t| t.span.slice(self.body))
+            .unwrap_or("")
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    fn mark(&self, i: usize) -> Option<Mark> {
+        if self.text(i) == "'" {
+            // Two apostrophes stand for a double quotation mark in some house styles.
+            return (self.adjacent_apostrophe(i, i + 1)
+                || i.checked_sub(1).is_some_and(|k| self.adjacent_apostrophe(k, i)))
+            .then_some(Mark::Either);
+        }
+        mark_of(self.text(i))
+    }
+
+    /// True when tokens `a` and `b` are apostrophes with nothing between them.
+    fn adjacent_apostrophe(&self, a: usize, b: usize) -> bool {
+        match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => {
+                x.span.end == y.span.start && self.text(a) == "'" && self.text(b) == "'"
+            }
+            _ => false,
+        }
+    }
+
+    /// Tokens a quotation mark at `i` takes: two for a doubled apostrophe.
+    fn mark_width(&self, i: usize) -> usize {
+        if self.adjacent_apostrophe(i, i + 1) { 2 } else { 1 }
+    }
+
+    fn is_sentence_end(&self, i: usize) -> bool {
+        matches!(self.text(i), "." | "!" | "?" | "..." | "…" | ";")
+    }
+
+    /// The character right before / after token `i`, for spacing decisions.
+    fn char_before(&self, i: usize) -> Option<char> {
+        let start = self.tokens.get(i)?.span.start as usize;
+        self.body.get(..start)?.chars().next_back()
+    }
+
+    fn char_after(&self, i: usize) -> Option<char> {
+        let end = self.tokens.get(i)?.span.end as usize;
+        self.body.get(end..)?.chars().next()
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        self.is_word(i) && self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn span(&self, first: usize, last: usize) -> Option<Span> {
+        let a = self.tokens.get(first)?;
+        let b = self.tokens.get(last)?;
+        (a.span.start <= b.span.end).then(|| Span {
+            start: a.span.start,
+            end: b.span.end,
+        })
+    }
+}
+
+impl QuoteFinder {
+    /// A finder with these settings.
+    pub fn new(config: QuotesConfig) -> Self {
+        QuoteFinder { config }
+    }
+
+    /// Finds the attributions of `doc` and stores them in `doc.quotes`.
+    pub fn annotate(&self, doc: &mut Doc) {
+        doc.quotes = self.find(doc);
+    }
+
+    /// The attributions of `doc`, in order of their content.
+    pub fn find(&self, doc: &Doc) -> Vec<Quote> {
+        let view = View {
+            body: &doc.body,
+            tokens: &doc.tokens,
+        };
+        // Report paragraphs as token ranges; captions, credits and the like are skipped.
+        let paragraphs: Vec<(usize, usize)> = doc
+            .body_segments()
+            .filter_map(|s| {
+                let first = doc.tokens.partition_point(|t| t.span.start < s.span.start);
+                let end = doc.tokens.partition_point(|t| t.span.end <= s.span.end);
+                (end > first).then_some((first, end))
+            })
+            .collect();
+        // Sentence start token of every token in a report paragraph.
+        let sentence_starts = sentence_starts(doc, &paragraphs);
+        let quotations = pair_marks(&view, &paragraphs);
+        let mut found = self.attribute_quotations(&view, &paragraphs, &sentence_starts, &quotations);
+        if self.config.indirect {
+            self.reported_speech(&view, doc, &quotations, &mut found);
+        }
+        let mut quotes: Vec<Quote> = found
+            .iter()
+            .filter_map(|a| {
+                let content = view.span(a.content.0, a.content.1)?;
+                let direct = a.quoted
+                    && view.mark(a.content.0).is_some()
+                    && view.mark(a.content.1).is_some();
+                Some(Quote {
+                    content,
+                    cue: a.cue.and_then(|(x, y)| view.span(x, y)),
+                    source: a.source.and_then(|(x, y)| view.span(x, y)),
+                    direct,
+                })
+            })
+            .collect();
+        quotes.sort_by_key(|q| (q.content.start, q.content.end));
+        quotes
+    }
+
+    fn strong_cue(&self, view: &View, i: usize) -> Option<(usize, usize, CueKind)> {
+        let word = view.text(i);
+        if word.eq_ignore_ascii_case("according") && view.text(i + 1).eq_ignore_ascii_case("to")
+        {
+            return Some((i, i + 1, CueKind::Verb));
+        }
+        let (strength, kind) = cues::lookup(word)?;
+        (strength >= self.config.min_cue_strength).then_some((i, i, kind))
+    }
+
+    /// Attaches each quotation to a cue and source before it, after it, or to the
+    /// attribution it continues.
+    fn attribute_quotations(
+        &self,
+        view: &View,
+        paragraphs: &[(usize, usize)],
+        sentence_starts: &[(usize, usize)],
+        quotations: &[Quotation],
+    ) -> Vec<Attribution> {
+        let mut out: Vec<Attribution> = Vec::new();
+        let mut previous_close: Option<usize> = None;
+        for q in quotations {
+            let paragraph = paragraph_of(paragraphs, q.first);
+            let para_start = paragraph.map_or(q.first, |p| p.0);
+            let sentence_start = sentence_start_of(sentence_starts, q.first).unwrap_or(para_start);
+            let prefix_start = sentence_start
+                .max(para_start)
+                .max(previous_close.map_or(0, |c| c + 1));
+            previous_close = Some(q.last);
+            let prefix_words: Vec<usize> = (prefix_start..q.first)
+                .filter(|&i| view.is_word(i))
+                .collect();
+            let para_end = paragraphs
+                .iter()
+                .find(|p| p.0 <= q.last && q.last < p.1)
+                .map_or(q.last + 1, |p| p.1);
+            let words_inside = (q.first..=q.last).filter(|&i| view.is_word(i)).count();
+            if words_inside == 0 {
+                continue;
+            }
+
+            // A cue before the quotation: `Vell said, “…”` / `According to Vell, “…”`.
+            if !prefix_words.is_empty() {
+                if let Some((cue_first, cue_last, _)) = self.cue_before(view, prefix_start, q.first)
+                {
+                    // `“A,” Vell said, “B.”`: the second part continues the first.
+                    if let Some(last) = out.last_mut()
+                        && last.cue.is_some_and(|c| c.0 == cue_first)
+                    {
+                        last.content.1 = q.last;
+                        last.extent_end = last.extent_end.max(q.last);
+                        continue;
+                    }
+                    let source = if view.text(cue_first).eq_ignore_ascii_case("according") {
+                        source_after(view, cue_last + 1, q.first)
+                    } else {
+                        source_before(view, prefix_start, cue_first)
+                    };
+                    out.push(Attribution {
+                        content: (q.first, q.last),
+                        cue: Some((cue_first, cue_last)),
+                        source,
+                        extent_end: q.last,
+                        quoted: true,
+                    });
+                    continue;
+                }
+                // Words before the quotation but no cue: a partial quote inside a
+                // sentence, read later as reported speech.
+                if prefix_words.len() > 2 {
+                    continue;
+                }
+            }
+
+            // A cue after the quotation: `“…,” Vell said` / `“…,” said Vell`.
+            if let Some(found) = self.cue_after(view, q.last + 1, para_end) {
+                out.push(Attribution {
+                    content: (q.first, q.last),
+                    cue: Some((found.0, found.1)),
+                    source: found.2,
+                    extent_end: found.3,
+                    quoted: true,
+                });
+                continue;
+            }
+
+            // No cue of its own: it continues the previous quotation when nothing but
+            // punctuation or a paragraph break stands between them.
+            if let Some(last) = out.last_mut()
+                && last.quoted
+                && ((last.extent_end + 1)..q.first).all(|i| !view.is_word(i))
+            {
+                last.content.1 = q.last;
+                last.extent_end = q.last;
+                continue;
+            }
+            if self.config.min_uncued_words > 0
+                && words_inside >= self.config.min_uncued_words
+                && prefix_words.is_empty()
+            {
+                // The speaker of the quotation just before, when it is near: news
+                // writing runs a speaker's quotations on without repeating the name.
+                let near = para_start.saturating_sub(1);
+                let source = out
+                    .last()
+                    .filter(|a| a.quoted && a.extent_end + 1 >= near.min(a.extent_end + 1))
+                    .filter(|a| paragraphs.iter().filter(|p| p.0 > a.extent_end && p.0 <= q.first).count() <= 1)
+                    .and_then(|a| a.source);
+                out.push(Attribution {
+                    content: (q.first, q.last),
+                    cue: None,
+                    source,
+                    extent_end: q.last,
+                    quoted: true,
+                });
+            }
+        }
+        out
+    }
+
+    /// The cue in the last few words before a quotation, unless `that` intervenes
+    /// (then the quotation is part of reported speech).
+    fn cue_before(&self, view: &View, from: usize, to: usize) -> Option<(usize, usize, CueKind)> {
+        let mut words = 0;
+        let mut i = to;
+        while i > from {
+            i -= 1;
+            if !view.is_word(i) {
+                continue;
+            }
+            words += 1;
+            if words > CUE_WINDOW || view.text(i).eq_ignore_ascii_case("that") {
+                return None;
+            }
+            if view.text(i).eq_ignore_ascii_case("to")
+                && i > from
+                && view.text(i - 1).eq_ignore_ascii_case("according")
+            {
+                return Some((i - 1, i, CueKind::Verb));
+            }
+            if let Some(found) = self.strong_cue(view, i) {
+                // Between cue and quotation only an addressee and a comma or colon
+                // may stand (`told the agency simply, “…”`); other words make the
+                // quotation part of a sentence of reported speech.
+                let words_between = (found.1 + 1..to).filter(|&k| view.is_word(k)).count();
+                let last = to.checked_sub(1).map(|k| view.text(k));
+                let introduced = matches!(last, Some("," | ":" | "—" | "–"));
+                return (words_between == 0 || introduced).then_some(found);
+            }
+        }
+        None
+    }
+
+    /// The cue in the few words after a quotation, with its source and the last
+    /// token they use.
+    fn cue_after(
+        &self,
+        view: &View,
+        from: usize,
+        para_end: usize,
+    ) -> Option<(usize, usize, Option<(usize, usize)>, usize)> {
+        let mut end = from;
+        while end < para_end && end < from + 3 * CUE_WINDOW_AFTER {
+            if view.is_sentence_end(end) || view.mark(end).is_some() {
+                break;
+            }
+            end += 1;
+        }
+        let mut words = 0;
+        for i in from..end {
+            if !view.is_word(i) {
+                continue;
+            }
+            words += 1;
+            if words > CUE_WINDOW_AFTER {
+                return None;
+            }
+            let Some((cue_first, cue_last, _)) = self.strong_cue(view, i) else {
+                continue;
+            };
+            let has_words_before = (from..cue_first).any(|k| view.is_word(k));
+            let source = if has_words_before && !view.text(cue_first).eq_ignore_ascii_case("according") {
+                trim_phrase(view, from, cue_first - 1)
+            } else {
+                source_after(view, cue_last + 1, end)
+            };
+            // The rest of the sentence (`in a statement on Monday`) belongs to the
+            // attribution, so that a quotation right after it continues it.
+            let extent = end.saturating_sub(1).max(cue_last);
+            return Some((cue_first, cue_last, source, extent));
+        }
+        None
+    }
+
+    /// Reported speech in sentences that no quotation attribution touches.
+    fn reported_speech(
+        &self,
+        view: &View,
+        doc: &Doc,
+        quotations: &[Quotation],
+        found: &mut Vec<Attribution>,
+    ) {
+        // Token ranges already used by quotation attributions, in order.
+        let mut used: Vec<(usize, usize)> = found
+            .iter()
+            .map(|a| {
+                let first = [Some(a.content.0), a.cue.map(|c| c.0), a.source.map(|s| s.0)]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap_or(a.content.0);
+                (first, a.extent_end.max(a.content.1))
+            })
+            .collect();
+        used.sort_unstable();
+        let inside_quotation = |i: usize| quotations.iter().any(|q| q.first <= i && i <= q.last);
+        for sentence in &doc.sentences {
+            if !doc
+                .segments
+                .get(sentence.segment as usize)
+                .is_some_and(|s| s.kind.is_report())
+            {
+                continue;
+            }
+            let first = view.tokens.partition_point(|t| t.span.start < sentence.span.start);
+            let end = view.tokens.partition_point(|t| t.span.end <= sentence.span.end);
+            if end <= first + 2 || used.iter().any(|&(a, b)| a < end && first <= b) {
+                continue;
+            }
+            // The sentence's last content token: drop the closing period.
+            let mut last = end - 1;
+            while last > first && view.is_sentence_end(last) {
+                last -= 1;
+            }
+            for i in first..=last {
+                if inside_quotation(i) {
+                    continue;
+                }
+                let Some((cue_first, cue_last, kind)) = self.strong_cue(view, i) else {
+                    continue;
+                };
+                if let Some(a) = self.reported(view, first, last, cue_first, cue_last, kind) {
+                    found.push(a);
+                    break;
+                }
+            }
+        }
+    }
+
+    /// One sentence of reported speech around the cue at `cue_first..=cue_last`.
+    fn reported(
+        &self,
+        view: &View,
+        first: usize,
+        last: usize,
+        cue_first: usize,
+        cue_last: usize,
+        kind: CueKind,
+    ) -> Option<Attribution> {
+        let make = |content: (usize, usize), source: Option<(usize, usize)>| {
+            let words = (content.0..=content.1).filter(|&i| view.is_word(i)).count();
+            (content.0 <= content.1 && words >= 2).then_some(Attribution {
+                content,
+                cue: Some((cue_first, cue_last)),
+                source,
+                extent_end: content.1.max(cue_last),
+                quoted: false,
+            })
+        };
+        // `According to X, …` / `…, according to X`.
+        if view.text(cue_first).eq_ignore_ascii_case("according") {
+            let comma_after = (cue_last + 1..=last).find(|&i| view.text(i) == ",");
+            let source = source_after(view, cue_last + 1, comma_after.unwrap_or(last + 1));
+            if cue_first <= first + 1 {
+                return make((comma_after? + 1, last), source);
+            }
+            let end = trim_back(view, first, cue_first.checked_sub(1)?)?;
+            return make((first, end), source);
+        }
+        // `…, Vell said.` / `…, said Vell.`: the cue ends the sentence.
+        let before = source_before(view, first, cue_first);
+        let tail_from = before.map_or(cue_first, |s| s.0);
+        let comma = tail_from
+            .checked_sub(1)
+            .filter(|&i| i > first && view.text(i) == ",");
+        let after_cue_words = (cue_last + 1..=last).filter(|&i| view.is_word(i)).count();
+        if let Some(comma) = comma
+            && kind != CueKind::Participle
+        {
+            let source = match before {
+                Some(s) => Some(s),
+                None => source_after(view, cue_last + 1, last + 1),
+            };
+            let source_end = source.map_or(cue_last, |s| s.1.max(cue_last));
+            let rest = (source_end + 1..=last).filter(|&i| view.is_word(i)).count();
+            if after_cue_words <= 6 || rest <= 4 {
+                let end = trim_back(view, first, comma.checked_sub(1)?)?;
+                return make((first, end), source);
+            }
+        }
+        // `…, saying the plan was dead`: the subject opens the sentence.
+        if kind == CueKind::Participle {
+            let source = leading_subject(view, first, cue_first);
+            return make((cue_last + 1, last), source);
+        }
+        // `Vell said (that) …`: the content follows the cue.
+        let source = before?;
+        let mut start = cue_last + 1;
+        if kind == CueKind::Addressed {
+            if let Some(that) = (start..=last.min(start + 7)).find(|&i| view.text(i) == "that") {
+                start = that;
+            } else {
+                while start <= last
+                    && (is_in(view.text(start), ADDRESSEES) || view.is_capitalised(start))
+                {
+                    start += 1;
+                }
+            }
+        }
+        while start <= last && matches!(view.text(start), "," | ":") {
+            start += 1;
+        }
+        make((start, last), Some(source))
+    }
+}
+
+/// Pairs quotation marks within report paragraphs. A paragraph that ends inside a
+/// quotation continues it when the next paragraph opens with a quotation mark (the
+/// newspaper convention); otherwise the quotation ends with the paragraph. A closing
+/// mark with no opening one (left by translation) starts its quotation at the
+/// paragraph's start, or after a colon.
+fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    let mut carried: Option<usize> = None;
+    for (p, &(first, end)) in paragraphs.iter().enumerate() {
+        let mut open = carried.take();
+        let mut start = first;
+        if open.is_some() && matches!(view.mark(first), Some(Mark::Open | Mark::Either)) {
+            // The opening mark that continues the quotation from the last paragraph.
+            start = first + view.mark_width(first);
+        }
+        let mut floor = first;
+        let mut skip_to = start;
+        for i in start..end {
+            if i < skip_to {
+                continue;
+            }
+            let Some(mark) = view.mark(i) else { continue };
+            let width = view.mark_width(i);
+            skip_to = i + width;
+            let mark_last = i + width - 1;
+            let mark = match mark {
+                Mark::Either if open.is_some() => Mark::Close,
+                Mark::Either => {
+                    let before = view.char_before(i);
+                    let after = view.char_after(mark_last);
+                    let attached_left = before.is_some_and(|c| !c.is_whitespace() && c != '(');
+                    let free_right = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c));
+                    if attached_left && free_right && i > first {
+                        Mark::Close
+                    } else {
+                        Mark::Open
+                    }
+                }
+                m => m,
+            };
+            match (mark, open) {
+                (Mark::Open, Some(o)) => {
+                    // A second opening mark: the first quotation was never closed.
+                    if let Some(last) = trim_back(view, o, i.saturating_sub(1))
+                        && last > o
+                    {
+                        out.push(Quotation { first: o, last });
+                    }
+                    open = Some(i);
+                }
+                (Mark::Open, None) => open = Some(i),
+                (_, Some(o)) => {
+                    out.push(Quotation {
+                        first: o,
+                        last: mark_last,
+                    });
+                    open = None;
+                    floor = mark_last + 1;
+                }
+                (_, None) => {
+                    let colon = (floor..i).rev().find(|&k| view.text(k) == ":");
+                    let from = colon.map_or(floor, |c| c + 1);
+                    if from < i {
+                        out.push(Quotation {
+                            first: from,
+                            last: mark_last,
+                        });
+                    }
+                    floor = mark_last + 1;
+                }
+            }
+        }
+        if let Some(o) = open {
+            let next_opens = paragraphs
+                .get(p + 1)
+                .is_some_and(|&(n, _)| matches!(view.mark(n), Some(Mark::Open | Mark::Either)));
+            if next_opens {
+                carried = Some(o);
+            } else if end > o + 1 {
+                out.push(Quotation {
+                    first: o,
+                    last: end - 1,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// For every report paragraph's tokens, `(first token, sentence start)` runs: the
+/// sentence start token of each sentence, in order.
+fn sentence_starts(doc: &Doc, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let _ = paragraphs;
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let first = doc.tokens.partition_point(|t| t.span.start < s.span.start);
+            (first, first)
+        })
+        .collect()
+}
+
+fn sentence_start_of(starts: &[(usize, usize)], token: usize) -> Option<usize> {
+    let at = starts.partition_point(|&(f, _)| f <= token);
+    at.checked_sub(1).and_then(|i| starts.get(i)).map(|s| s.1)
+}
+
+fn paragraph_of(paragraphs: &[(usize, usize)], token: usize) -> Option<(usize, usize)> {
+    let at = paragraphs.partition_point(|&(f, _)| f <= token);
+    at.checked_sub(1)
+        .and_then(|i| paragraphs.get(i))
+        .copied()
+        .filter(|&(_, e)| token < e)
+}
+
+/// `last` moved back over trailing punctuation (not quotation marks), not past `floor`.
+fn trim_back(view: &View, floor: usize, mut last: usize) -> Option<usize> {
+    while last > floor && !view.is_word(last) && view.mark(last).is_none() {
+        last -= 1;
+    }
+    (last >= floor).then_some(last)
+}
+
+/// The words of `first..=last` without surrounding punctuation.
+fn trim_phrase(view: &View, mut first: usize, mut last: usize) -> Option<(usize, usize)> {
+    while first <= last && !view.is_word(first) {
+        first += 1;
+    }
+    while last > first && !view.is_word(last) {
+        last -= 1;
+    }
+    (first <= last && view.is_word(first)).then_some((first, last))
+}
+
+/// The source phrase that ends right before a cue (`the ministry spokeswoman said`,
+/// `Htay Oo, its acting chairman, told`), not reaching before `floor`.
+fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)> {
+    let mut i = cue;
+    // Skip auxiliaries and adverbs (`has also said`).
+    while i > floor && is_in(view.text(i - 1), BETWEEN_SOURCE_AND_CUE) {
+        i -= 1;
+    }
+    let last = i.checked_sub(1)?;
+    if last < floor {
+        return None;
+    }
+    let mut j = i;
+    let mut commas = 0;
+    while j > floor && i - j < MAX_SOURCE {
+        let k = j - 1;
+        let word = view.text(k);
+        if view.is_word(k) {
+            if is_in(word, CLAUSE_WORDS) && j < i {
+                break;
+            }
+            if is_in(word, CLAUSE_WORDS) {
+                return None;
+            }
+            j = k;
+            continue;
+        }
+        // An appositive set off by commas (`Vell, the mayor, said`) belongs to it.
+        if word == "," && commas == 0 && k + 1 == i {
+            commas += 1;
+            j = k;
+            continue;
+        }
+        if word == "," && commas == 1 {
+            commas += 1;
+            j = k;
+            continue;
+        }
+        if matches!(word, "’" | "'" | "-" | "." | "&") {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    trim_phrase(view, j, last)
+}
+
+/// The source phrase that starts right after a cue (`said Ana Vell, the mayor`),
+/// ending before `end`.
+fn source_after(view: &View, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut i = start;
+    while i < end && i < start + MAX_SOURCE {
+        let word = view.text(i);
+        if view.is_word(i) {
+            if i > start && is_in(word, AFTER_SOURCE_STOP) {
+                break;
+            }
+        } else if !matches!(word, "’" | "'" | "-" | "." | "&") || view.is_sentence_end(i) {
+            break;
+        }
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    trim_phrase(view, start, i - 1)
+}
+
+/// The subject at the start of a sentence (for `…, saying …`): its leading name or
+/// pronoun, or the phrase up to its first lowercase word after a name.
+fn leading_subject(view: &View, first: usize, cue: usize) -> Option<(usize, usize)> {
+    let mut i = first;
+    while i < cue && !view.is_word(i) {
+        i += 1;
+    }
+    let start = i;
+    if is_in(
+        view.text(i),
+        &["he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their"],
+    ) {
+        if !view.is_capitalised(i) || !matches!(view.text(i), "The" | "A" | "An" | "His" | "Her" | "Their") {
+            return Some((i, i));
+        }
+        i += 1;
+    }
+    while i < cue && (view.is_capitalised(i) || view.text(i) == "’s" || view.text(i) == "'s") {
+        i += 1;
+    }
+    (i > start).then(|| (start, i - 1))
+}

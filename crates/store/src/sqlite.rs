@@ -1,0 +1,695 @@
+//! The embedded default: one SQLite file in WAL mode, FTS5 for search.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use crosscheck_core::{ArticleId, Doc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use crate::model::{
+    self, ArticleSummary, Batch, BatchOutcome, MARK_END, MARK_START, Page, Paged, Problem,
+    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
+    StorySummary,
+};
+use crate::query::ParsedQuery;
+use crate::{ArticleStore, DOC_FORMAT, Result, SCHEMA_VERSION, StoreError};
+
+/// Migrations, one per schema version: `MIGRATIONS[i]` takes the store from
+/// version `i` to `i + 1`. Never edit a released one; add the next.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles with their analysis and search index, entities, inputs, runs,
+    // stories and index state.
+    "
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        language TEXT,
+        published TEXT,
+        published_day TEXT,
+        origin_file TEXT NOT NULL,
+        origin_record INTEGER,
+        run_id INTEGER,
+        added_at TEXT NOT NULL,
+        doc_format INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        doc TEXT NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_language ON articles(language);
+    CREATE INDEX articles_day ON articles(published_day);
+    -- External content: the index keeps only postings; snippets read articles.body.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='seq',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.seq, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.seq, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.seq, new.title, new.body);
+    END;
+    CREATE TABLE article_entities (
+        article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE,
+        name_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_seq, name_key, kind)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_name ON article_entities(name_key);
+    CREATE TABLE inputs (
+        key TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL,
+        run_id INTEGER
+    ) WITHOUT ROWID;
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL,
+        paths TEXT NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        new INTEGER NOT NULL DEFAULT 0,
+        already INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE run_problems (
+        seq INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL,
+        file TEXT NOT NULL,
+        record INTEGER,
+        reason TEXT NOT NULL
+    );
+    CREATE INDEX run_problems_run ON run_problems(run_id);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        dossier TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX stories_listing ON stories(updated_at DESC, articles DESC);
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE index_state (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    ",
+];
+
+/// Columns of [`ArticleSummary`], in the order [`summary_from_row`] reads them.
+const SUMMARY_COLUMNS: &str = "a.id, a.source, a.url, a.title, a.language, a.published, a.origin_file, a.origin_record, a.added_at";
+
+/// A store in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+    path: String,
+}
+
+impl SqliteStore {
+    /// Opens (creating it and its directory if needed) and migrates the store at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        Self::setup(conn, path.display().to_string())
+    }
+
+    /// A store in memory, gone when dropped (for tests and one-off runs).
+    pub fn in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?, ":memory:".into())
+    }
+
+    fn setup(conn: Connection, path: String) -> Result<Self> {
+        // Another process (a second `add`, a server) may hold the write lock for a
+        // batch; wait for it rather than fail.
+        conn.busy_timeout(Duration::from_secs(60))?;
+        // WAL: readers never block the writer, and a killed writer leaves the last
+        // committed transaction intact. synchronous=FULL makes each commit durable
+        // across power loss too; commits are per batch, so the fsync is cheap.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = SqliteStore { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The file the store is in.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The underlying connection, for maintenance and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        // IMMEDIATE takes the write lock first, so two processes opening a new
+        // store do not both try to create it.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_version (
+                version INTEGER PRIMARY KEY,
+                applied_at TEXT NOT NULL
+            )",
+        )?;
+        let found: u32 = tx.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                store: self.path.clone(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_version (version, applied_at) VALUES (?1, ?2)",
+                params![index as u32 + 1, model::now()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: ArticleId(row.get(0)?),
+        source: row.get(1)?,
+        url: row.get(2)?,
+        title: row.get(3)?,
+        language: row.get(4)?,
+        published: model::parse_published(row.get(5)?),
+        file: row.get(6)?,
+        record: row
+            .get::<_, Option<i64>>(7)?
+            .and_then(|r| u64::try_from(r).ok()),
+        added_at: row.get(8)?,
+    })
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn to_u64(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
+impl ArticleStore for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    fn schema_version(&mut self) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT coalesce(max(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    fn commit_batch(&mut self, batch: &Batch<'_>) -> Result<BatchOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcome = BatchOutcome::default();
+        {
+            let now = model::now();
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO articles (id, source, url, title, language, published, published_day,
+                    origin_file, origin_record, run_id, added_at, doc_format, body, doc)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                 ON CONFLICT (id) DO NOTHING",
+            )?;
+            let mut entity = tx.prepare_cached(
+                "INSERT OR IGNORE INTO article_entities (article_seq, name_key, name, kind, mentions)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            let mut input = tx.prepare_cached(
+                "INSERT OR IGNORE INTO inputs (key, article_id, run_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for item in batch.articles {
+                let doc = item.doc;
+                let a = &doc.article;
+                let inserted = insert.execute(params![
+                    a.id.0,
+                    a.source,
+                    a.url,
+                    a.title,
+                    a.language,
+                    a.published.as_ref().map(|p| p.to_string()),
+                    a.published.as_ref().map(|p| p.date().to_string()),
+                    a.origin.file,
+                    a.origin.record.map(to_i64),
+                    batch.run,
+                    now,
+                    DOC_FORMAT,
+                    doc.body,
+                    model::doc_json(doc)?,
+                ])?;
+                if inserted == 1 {
+                    let seq = tx.last_insert_rowid();
+                    for (key, name, kind, mentions) in model::doc_entities(doc) {
+                        entity.execute(params![seq, key, name, kind, mentions])?;
+                    }
+                    outcome.new.push(a.id.clone());
+                } else {
+                    outcome.already.push(a.id.clone());
+                }
+                if let Some(key) = item.input_key {
+                    input.execute(params![key, a.id.0, batch.run])?;
+                }
+            }
+            if let Some(run) = batch.run {
+                let mut problem = tx.prepare_cached(
+                    "INSERT INTO run_problems (run_id, file, record, reason) VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for p in batch.problems {
+                    problem.execute(params![run, p.file, p.record.map(to_i64), p.reason])?;
+                }
+                tx.execute(
+                    "UPDATE runs SET read = read + ?2, new = new + ?3, already = already + ?4,
+                        failed = failed + ?5 WHERE id = ?1",
+                    params![
+                        run,
+                        to_i64(batch.read),
+                        outcome.new.len() as i64,
+                        outcome.already.len() as i64 + to_i64(batch.skipped),
+                        batch.problems.len() as i64
+                    ],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    fn known_inputs(&mut self, keys: &[String]) -> Result<HashSet<String>> {
+        let mut found = HashSet::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM inputs WHERE key = ?1")?;
+        for key in keys {
+            if stmt.exists([key])? {
+                found.insert(key.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    fn exists(&mut self, id: &ArticleId) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+            .exists([&id.0])?)
+    }
+
+    fn get(&mut self, id: &ArticleId) -> Result<Option<Doc>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .prepare_cached("SELECT doc, body FROM articles WHERE id = ?1")?
+            .query_row([&id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        row.map(|(json, body)| model::doc_from_json(&id.0, &json, body))
+            .transpose()
+    }
+
+    fn list(&mut self, page: Page) -> Result<Paged<ArticleSummary>> {
+        let limit = page.capped_limit();
+        let items = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SUMMARY_COLUMNS} FROM articles a ORDER BY a.seq LIMIT ?1 OFFSET ?2"
+            ))?
+            .query_map(params![limit, page.sql_offset()], summary_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Paged {
+            items,
+            total: self.count()?,
+            page: Page {
+                offset: page.offset,
+                limit,
+            },
+        })
+    }
+
+    fn count(&mut self) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        Ok(to_u64(n))
+    }
+
+    fn search(&mut self, query: &SearchQuery) -> Result<SearchResults> {
+        let parsed = ParsedQuery::parse(&query.text)?;
+        let page = query.page();
+        let limit = page.capped_limit();
+        let filters = "(?2 IS NULL OR a.source = ?2)
+            AND (?3 IS NULL OR a.language = ?3)
+            AND (?4 IS NULL OR a.published_day >= ?4)
+            AND (?5 IS NULL OR a.published_day <= ?5)
+            AND (?6 IS NULL OR EXISTS (SELECT 1 FROM article_entities e
+                 WHERE e.article_seq = a.seq AND e.name_key = ?6))";
+        let from = query.from.map(|d| d.to_string());
+        let to = query.to.map(|d| d.to_string());
+        let entity = query.entity_key();
+        let (total, hits) = if parsed.is_empty() {
+            let total: i64 = self.conn.query_row(
+                &format!("SELECT count(*) FROM articles a WHERE ?1 IS NULL AND {filters}"),
+                params![
+                    None::<String>,
+                    query.source,
+                    query.language,
+                    from,
+                    to,
+                    entity
+                ],
+                |r| r.get(0),
+            )?;
+            let hits = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {SUMMARY_COLUMNS}, a.body FROM articles a
+                     WHERE ?1 IS NULL AND {filters}
+                     ORDER BY a.published_day DESC, a.seq DESC LIMIT ?7 OFFSET ?8"
+                ))?
+                .query_map(
+                    params![
+                        None::<String>,
+                        query.source,
+                        query.language,
+                        from,
+                        to,
+                        entity,
+                        limit,
+                        page.sql_offset()
+                    ],
+                    |r| {
+                        Ok(SearchHit {
+                            article: summary_from_row(r)?,
+                            score: 0.0,
+                            snippet: Snippet::lead(&r.get::<_, String>(9)?),
+                        })
+                    },
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            (total, hits)
+        } else {
+            let fts = parsed.to_fts5();
+            let total: i64 = self.conn.query_row(
+                &format!(
+                    "SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                     WHERE articles_fts MATCH ?1 AND {filters}"
+                ),
+                params![fts, query.source, query.language, from, to, entity],
+                |r| r.get(0),
+            )?;
+            let hits = self
+                .conn
+                .prepare_cached(&format!(
+                    "SELECT {SUMMARY_COLUMNS},
+                        bm25(articles_fts, 4.0, 1.0) AS rank,
+                        snippet(articles_fts, -1, '{MARK_START}', '{MARK_END}', '…', 24)
+                     FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                     WHERE articles_fts MATCH ?1 AND {filters}
+                     ORDER BY rank, a.seq LIMIT ?7 OFFSET ?8"
+                ))?
+                .query_map(
+                    params![
+                        fts,
+                        query.source,
+                        query.language,
+                        from,
+                        to,
+                        entity,
+                        limit,
+                        page.sql_offset()
+                    ],
+                    |r| {
+                        Ok(SearchHit {
+                            article: summary_from_row(r)?,
+                            // bm25() is lower for better matches.
+                            score: -r.get::<_, f64>(9)?,
+                            snippet: Snippet::from_marked(&r.get::<_, String>(10)?),
+                        })
+                    },
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            (total, hits)
+        };
+        Ok(SearchResults {
+            total: to_u64(total),
+            hits,
+            page: Page {
+                offset: page.offset,
+                limit,
+            },
+        })
+    }
+
+    fn put_story(&mut self, story: &StoryRecord) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", [&story.id])?;
+        let ids: HashSet<&ArticleId> = story.article_ids.iter().collect();
+        tx.execute(
+            "INSERT INTO stories (id, title, articles, dossier, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                story.id,
+                story.title,
+                ids.len() as i64,
+                serde_json::to_string(&story.dossier)?,
+                model::now()
+            ],
+        )?;
+        {
+            let mut member = tx.prepare_cached(
+                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)",
+            )?;
+            for id in &story.article_ids {
+                member.execute(params![story.id, id.0])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn get_story(&mut self, id: &str) -> Result<Option<StoryRecord>> {
+        let row: Option<(String, String, String)> = self
+            .conn
+            .prepare_cached("SELECT title, dossier, updated_at FROM stories WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let Some((title, dossier, updated_at)) = row else {
+            return Ok(None);
+        };
+        let article_ids = self
+            .conn
+            .prepare_cached(
+                "SELECT article_id FROM story_articles WHERE story_id = ?1 ORDER BY article_id",
+            )?
+            .query_map([id], |r| Ok(ArticleId(r.get(0)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(StoryRecord {
+            id: id.to_string(),
+            title,
+            article_ids,
+            dossier: serde_json::from_str(&dossier)?,
+            updated_at,
+        }))
+    }
+
+    fn delete_story(&mut self, id: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM stories WHERE id = ?1", [id])?
+            > 0)
+    }
+
+    fn list_stories(&mut self, page: Page) -> Result<Paged<StorySummary>> {
+        let limit = page.capped_limit();
+        let items = self
+            .conn
+            .prepare_cached(
+                "SELECT id, title, articles, updated_at FROM stories
+                 ORDER BY updated_at DESC, articles DESC, id LIMIT ?1 OFFSET ?2",
+            )?
+            .query_map(params![limit, page.sql_offset()], |r| {
+                Ok(StorySummary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    articles: to_u64(r.get(2)?),
+                    updated_at: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?;
+        Ok(Paged {
+            items,
+            total: to_u64(total),
+            page: Page {
+                offset: page.offset,
+                limit,
+            },
+        })
+    }
+
+    fn stories_of(&mut self, article: &ArticleId) -> Result<Vec<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT story_id FROM story_articles WHERE article_id = ?1 ORDER BY story_id",
+            )?
+            .query_map([&article.0], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn put_state(&mut self, key: &str, value: &[u8]) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO index_state (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![key, value, model::now()],
+        )?;
+        Ok(())
+    }
+
+    fn get_state(&mut self, key: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM index_state WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn begin_run(&mut self, paths: &[String]) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO runs (started_at, status, paths) VALUES (?1, ?2, ?3)",
+            params![
+                model::now(),
+                RunStatus::Running.as_str(),
+                serde_json::to_string(paths)?
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn finish_run(&mut self, run: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
+            params![run, RunStatus::Finished.as_str(), model::now()],
+        )?;
+        Ok(())
+    }
+
+    fn runs(&mut self, limit: u32) -> Result<Vec<RunRecord>> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT id, started_at, finished_at, status, paths, read, new, already, failed
+                 FROM runs ORDER BY id DESC LIMIT ?1",
+            )?
+            .query_map([limit.min(Page::MAX_LIMIT)], |r| {
+                Ok(RunRecord {
+                    id: r.get(0)?,
+                    started_at: r.get(1)?,
+                    finished_at: r.get(2)?,
+                    status: RunStatus::parse(&r.get::<_, String>(3)?),
+                    paths: serde_json::from_str(&r.get::<_, String>(4)?).unwrap_or_default(),
+                    read: to_u64(r.get(5)?),
+                    new: to_u64(r.get(6)?),
+                    already_stored: to_u64(r.get(7)?),
+                    failed: to_u64(r.get(8)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn run_problems(&mut self, run: i64) -> Result<Vec<Problem>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT file, record, reason FROM run_problems WHERE run_id = ?1 ORDER BY seq",
+            )?
+            .query_map([run], |r| {
+                Ok(Problem {
+                    file: r.get(0)?,
+                    record: r
+                        .get::<_, Option<i64>>(1)?
+                        .and_then(|n| u64::try_from(n).ok()),
+                    reason: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn check(&mut self) -> Result<Vec<String>> {
+        let mut problems: Vec<String> = self
+            .conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        // FTS5's own check compares the index with the articles table.
+        if let Err(e) = self.conn.execute(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            problems.push(format!("search index: {e}"));
+        }
+        let orphans: i64 = self.conn.query_row(
+            "SELECT count(*) FROM inputs i WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = i.article_id)",
+            [],
+            |r| r.get(0),
+        )?;
+        if orphans > 0 {
+            problems.push(format!(
+                "{orphans} inputs point at articles that are not stored"
+            ));
+        }
+        let bad_docs: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE json_valid(doc) = 0",
+            [],
+            |r| r.get(0),
+        )?;
+        if bad_docs > 0 {
+            problems.push(format!("{bad_docs} articles hold an unreadable analysis"));
+        }
+        Ok(problems)
+    }
+}

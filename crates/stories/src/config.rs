@@ -1,0 +1,103 @@
+//! Settings of the story index.
+
+use serde::{Deserialize, Serialize};
+
+use crate::copies::CopiesConfig;
+use crate::index::StoryIndex;
+use crate::{Error, Result};
+
+/// Settings of [`StoryIndex`]; the defaults are tuned on ECB+ development topics and
+/// stable across a range (see the crate's README figures in the eval report).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoriesConfig {
+    /// Cosine similarity with a story's centroid from which an article joins it.
+    pub join_threshold: f32,
+    /// Cosine similarity between two stories' centroids from which they merge.
+    pub merge_threshold: f32,
+    /// Articles published more than this many days outside a story's span do not
+    /// join it (0: no gate). Ignored when either side has no date.
+    pub window_days: u32,
+    /// Weight of names (entity mentions, else capitalised runs) against words.
+    pub name_weight: f32,
+    /// Weight of numbers against words.
+    pub number_weight: f32,
+    /// Weight of normalised dates against words.
+    pub date_weight: f32,
+    /// How much a title word counts against a body word.
+    pub title_weight: f32,
+    /// Terms kept per article.
+    pub max_doc_terms: usize,
+    /// Terms kept per story centroid (bounds memory per story).
+    pub max_story_terms: usize,
+    /// Weightiest terms used to look up candidate stories.
+    pub query_terms: usize,
+    /// Stories remembered per term in the inverted index (the newest).
+    pub posting_cap: usize,
+    /// Candidate stories scored in full per article.
+    pub candidates: usize,
+    /// Stories that took no article among this many latest arrivals are frozen
+    /// (0: never).
+    pub freeze_after_articles: usize,
+    /// Copy and reprint detection.
+    pub copies: CopiesConfig,
+}
+
+impl Default for StoriesConfig {
+    fn default() -> Self {
+        StoriesConfig {
+            join_threshold: 0.3,
+            merge_threshold: 0.4,
+            window_days: 14,
+            name_weight: 2.0,
+            number_weight: 1.0,
+            date_weight: 1.0,
+            title_weight: 2.0,
+            max_doc_terms: 200,
+            max_story_terms: 300,
+            query_terms: 24,
+            posting_cap: 64,
+            candidates: 16,
+            freeze_after_articles: 500_000,
+            copies: CopiesConfig::default(),
+        }
+    }
+}
+
+impl StoriesConfig {
+    /// Checks the settings and builds an empty index.
+    pub fn build(self) -> Result<StoryIndex> {
+        let unit = |name: &'static str, v: f32| {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(Error::Config(format!("{name} must lie in 0..=1, not {v}")))
+            }
+        };
+        unit("join_threshold", self.join_threshold)?;
+        unit("merge_threshold", self.merge_threshold)?;
+        unit("copies.threshold", self.copies.threshold)?;
+        for (name, v) in [
+            ("name_weight", self.name_weight),
+            ("number_weight", self.number_weight),
+            ("date_weight", self.date_weight),
+            ("title_weight", self.title_weight),
+        ] {
+            if !(v.is_finite() && v >= 0.0) {
+                return Err(Error::Config(format!("{name} must be ≥ 0, not {v}")));
+            }
+        }
+        for (name, v) in [
+            ("max_doc_terms", self.max_doc_terms),
+            ("max_story_terms", self.max_story_terms),
+            ("query_terms", self.query_terms),
+            ("candidates", self.candidates),
+            ("copies.shingle", self.copies.shingle),
+        ] {
+            if v == 0 {
+                return Err(Error::Config(format!("{name} must be at least 1")));
+            }
+        }
+        Ok(StoryIndex::from_config(self))
+    }
+}

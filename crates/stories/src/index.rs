@@ -1,0 +1,713 @@
+//! The incremental story index: one pass, each article joins the most similar live
+//! story or starts one; stories that come to describe one event are merged.
+
+use std::collections::{HashMap, VecDeque};
+
+use crosscheck_core::{ArticleId, Doc};
+use serde::{Deserialize, Serialize};
+
+use crate::config::StoriesConfig;
+use crate::copies::{CopyIndex, Signature};
+use crate::features::{FeatureSettings, Features, TermKind};
+
+/// A story's id. Ids are handed out in order and never reused; when two stories
+/// merge, the older id survives and the other redirects to it
+/// ([`StoryIndex::resolve`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StoryId(pub u32);
+
+impl std::fmt::Display for StoryId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "s{}", self.0)
+    }
+}
+
+/// Where one article went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryAssignment {
+    /// The article.
+    pub article: ArticleId,
+    /// Its sequence number in the index (0 for the first article added).
+    pub seq: u32,
+    /// Its story, after any merge this article caused.
+    pub story: StoryId,
+    /// True when the article started the story.
+    pub new_story: bool,
+    /// Cosine similarity with the story it joined (0 for a new story).
+    pub similarity: f32,
+    /// The origin of the copy group when the article is a copy or reprint.
+    pub duplicate_of: Option<ArticleId>,
+    /// The MinHash signature of its body, for a store to keep.
+    pub signature: Signature,
+    /// Stories merged into `story` because of this article.
+    pub merged: Vec<StoryId>,
+}
+
+/// A change to the set of stories, in the order it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum StoryEvent {
+    /// A story was started by an article.
+    Created {
+        /// The new story.
+        story: StoryId,
+        /// The article that started it (sequence number).
+        seq: u32,
+    },
+    /// `absorbed` turned out to report the same event as `kept`: its articles now
+    /// belong to `kept`, and `absorbed` redirects there.
+    Merged {
+        /// The surviving (older) story.
+        kept: StoryId,
+        /// The story merged into it.
+        absorbed: StoryId,
+        /// The article whose arrival showed it (sequence number).
+        seq: u32,
+    },
+    /// A story that had received nothing for a long time stopped taking articles
+    /// and released its term vector.
+    Frozen {
+        /// The story.
+        story: StoryId,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Story {
+    /// `(term, Σ raw weight / doc norm)`, sorted by term: the idf is applied when
+    /// comparing, so old articles count with today's document frequencies.
+    centroid: Vec<(u32, f32)>,
+    /// `|centroid · idf|`, and the article count it was computed at.
+    norm: f32,
+    norm_at: u32,
+    members: Vec<u32>,
+    first_day: i32,
+    last_day: i32,
+    last_seq: u32,
+    frozen: bool,
+}
+
+/// Groups articles into stories, incrementally. See the crate docs for an example.
+#[derive(Debug, Clone)]
+pub struct StoryIndex {
+    config: StoriesConfig,
+    copies: CopyIndex,
+    /// Document frequency of every term seen.
+    df: HashMap<u32, u32>,
+    docs: u32,
+    stories: Vec<Story>,
+    /// Union-find parent of each story id (itself unless merged away).
+    parent: Vec<u32>,
+    /// `term → stories` that hold it among their weightiest terms, newest last,
+    /// at most `posting_cap` long.
+    postings: HashMap<u32, VecDeque<u32>>,
+    /// Story of each article (before redirects).
+    story_of: Vec<u32>,
+    articles: Vec<ArticleId>,
+    events: Vec<StoryEvent>,
+}
+
+const NO_DAY: i32 = i32::MAX;
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn published_day(doc: &Doc) -> Option<i32> {
+    let date = doc.article.published.as_ref()?.date();
+    Some(days_from_civil(
+        i32::from(date.year()),
+        i32::from(date.month()),
+        i32::from(date.day()),
+    ))
+}
+
+impl StoryIndex {
+    pub(crate) fn from_config(config: StoriesConfig) -> Self {
+        StoryIndex {
+            copies: CopyIndex::new(config.copies.clone()),
+            config,
+            df: HashMap::new(),
+            docs: 0,
+            stories: Vec::new(),
+            parent: Vec::new(),
+            postings: HashMap::new(),
+            story_of: Vec::new(),
+            articles: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &StoriesConfig {
+        &self.config
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        ((self.docs as f32 + 1.0) / (df + 0.5)).ln().max(0.0)
+    }
+
+    fn boost(&self, term: u32) -> f32 {
+        match TermKind::of(term) {
+            TermKind::Word => 1.0,
+            TermKind::Name => self.config.name_weight,
+            TermKind::Number => self.config.number_weight,
+            TermKind::Date => self.config.date_weight,
+        }
+    }
+
+    /// The story id `id` now goes by (itself unless it was merged away).
+    pub fn resolve(&self, id: StoryId) -> StoryId {
+        let mut x = id.0;
+        // Paths are short: merges always point at an older id.
+        while let Some(&p) = self.parent.get(x as usize) {
+            if p == x {
+                break;
+            }
+            x = p;
+        }
+        StoryId(x)
+    }
+
+    fn resolve_mut(&mut self, id: u32) -> u32 {
+        let root = self.resolve(StoryId(id)).0;
+        let mut x = id;
+        while let Some(p) = self.parent.get_mut(x as usize) {
+            if *p == root || *p == x {
+                *p = root;
+                break;
+            }
+            let next = *p;
+            *p = root;
+            x = next;
+        }
+        root
+    }
+
+    /// Adds the next article. Articles should arrive in publication order; each is
+    /// assigned once, in time independent of how many were added before.
+    pub fn add(&mut self, doc: &Doc) -> StoryAssignment {
+        let seq = self.articles.len() as u32;
+        let day = published_day(doc);
+        let features = Features::extract(
+            doc,
+            FeatureSettings {
+                title_weight: self.config.title_weight,
+                max_terms: self.config.max_doc_terms,
+                shingle: self.config.copies.shingle,
+            },
+        );
+        let copy = self.copies.add(&features.shingles, day);
+        let day = day.unwrap_or(NO_DAY);
+
+        // The article's vector: raw weight × kind boost, and × idf for comparing.
+        let mut raw: Vec<(u32, f32)> = features
+            .terms
+            .iter()
+            .map(|&(t, w)| (t, w * self.boost(t)))
+            .collect();
+        let weighted: Vec<(u32, f32)> = raw.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+
+        // A copy joins its origin's story: the text is the same.
+        let copy_story = copy
+            .duplicate_of
+            .and_then(|o| self.story_of.get(o as usize).copied())
+            .map(|s| self.resolve_mut(s))
+            .filter(|&s| self.stories.get(s as usize).is_some_and(|s| !s.frozen));
+
+        let (target, similarity) = match copy_story {
+            Some(s) => (Some(s), copy.similarity),
+            None if norm > 0.0 => {
+                let query = top_terms(&weighted, self.config.query_terms);
+                let candidates = self.candidates(&query, None, day, day);
+                let mut best: Option<(u32, f32)> = None;
+                for s in candidates {
+                    let sim = self.similarity_to(&weighted, norm, s);
+                    if sim >= self.config.join_threshold && best.is_none_or(|(_, b)| sim > b) {
+                        best = Some((s, sim));
+                    }
+                }
+                match best {
+                    Some((s, sim)) => (Some(s), sim),
+                    None => (None, 0.0),
+                }
+            }
+            None => (None, 0.0),
+        };
+
+        if norm > 0.0 {
+            for r in raw.iter_mut() {
+                r.1 /= norm;
+            }
+        }
+        let (story, new_story) = match target {
+            Some(s) => {
+                self.join(s, &raw, seq, day);
+                (s, false)
+            }
+            None => (self.create(&raw, seq, day), true),
+        };
+        self.story_of.push(story);
+        self.articles.push(doc.article.id.clone());
+        for &(t, _) in &features.terms {
+            *self.df.entry(t).or_insert(0) += 1;
+        }
+        self.docs += 1;
+        self.refresh(story);
+        self.post(story, &weighted);
+
+        let mut merged = Vec::new();
+        let mut story = story;
+        if !new_story {
+            while let Some(other) = self.merge_candidate(story) {
+                let (kept, absorbed) = (story.min(other), story.max(other));
+                self.merge(kept, absorbed, seq);
+                merged.push(StoryId(absorbed));
+                story = kept;
+            }
+        }
+        if self.config.freeze_after_articles > 0
+            && seq > 0
+            && seq % FREEZE_SWEEP == 0
+        {
+            self.freeze_idle(seq);
+        }
+
+        StoryAssignment {
+            article: doc.article.id.clone(),
+            seq,
+            story: StoryId(story),
+            new_story,
+            similarity,
+            duplicate_of: copy
+                .duplicate_of
+                .and_then(|o| self.articles.get(o as usize).cloned()),
+            signature: copy.signature,
+            merged,
+        }
+    }
+
+    fn create(&mut self, raw: &[(u32, f32)], seq: u32, day: i32) -> u32 {
+        let id = self.stories.len() as u32;
+        self.stories.push(Story {
+            centroid: raw.to_vec(),
+            norm: 0.0,
+            norm_at: 0,
+            members: vec![seq],
+            first_day: day,
+            last_day: day,
+            last_seq: seq,
+            frozen: false,
+        });
+        self.parent.push(id);
+        self.events.push(StoryEvent::Created {
+            story: StoryId(id),
+            seq,
+        });
+        id
+    }
+
+    fn join(&mut self, s: u32, raw: &[(u32, f32)], seq: u32, day: i32) {
+        let Some(story) = self.stories.get_mut(s as usize) else {
+            return;
+        };
+        story.centroid = add_sorted(&story.centroid, raw);
+        story.members.push(seq);
+        story.last_seq = seq;
+        if day != NO_DAY {
+            if story.first_day == NO_DAY || day < story.first_day {
+                story.first_day = day;
+            }
+            if story.last_day == NO_DAY || day > story.last_day {
+                story.last_day = day;
+            }
+        }
+    }
+
+    /// Caps the centroid at its weightiest terms and recomputes its norm.
+    fn refresh(&mut self, s: u32) {
+        let cap = self.config.max_story_terms;
+        let Some(story) = self.stories.get(s as usize) else {
+            return;
+        };
+        let mut weighted: Vec<(u32, f32, f32)> = story
+            .centroid
+            .iter()
+            .map(|&(t, w)| (t, w, w * self.idf(t)))
+            .collect();
+        if weighted.len() > cap {
+            weighted.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            weighted.truncate(cap);
+            weighted.sort_unstable_by_key(|t| t.0);
+        }
+        let norm = weighted.iter().map(|t| t.2 * t.2).sum::<f32>().sqrt();
+        let docs = self.docs;
+        if let Some(story) = self.stories.get_mut(s as usize) {
+            if story.centroid.len() != weighted.len() {
+                story.centroid = weighted.iter().map(|&(t, w, _)| (t, w)).collect();
+            }
+            story.norm = norm;
+            story.norm_at = docs;
+        }
+    }
+
+    /// Lists the story under the query terms of the vector it just took in.
+    fn post(&mut self, s: u32, weighted: &[(u32, f32)]) {
+        let cap = self.config.posting_cap.max(1);
+        for (t, _) in top_terms(weighted, self.config.query_terms) {
+            let list = self.postings.entry(t).or_default();
+            if list.back() == Some(&s) {
+                continue;
+            }
+            if list.len() >= cap {
+                list.pop_front();
+            }
+            list.push_back(s);
+        }
+    }
+
+    /// Live stories sharing the most query weight, best first, at most
+    /// `candidates` of them, inside the date window.
+    fn candidates(&self, query: &[(u32, f32)], exclude: Option<u32>, first: i32, last: i32) -> Vec<u32> {
+        let mut score: HashMap<u32, f32> = HashMap::new();
+        for &(t, w) in query {
+            if let Some(list) = self.postings.get(&t) {
+                for &s in list {
+                    let s = self.resolve(StoryId(s)).0;
+                    *score.entry(s).or_insert(0.0) += w;
+                }
+            }
+        }
+        let window = self.config.window_days as i32;
+        let mut ranked: Vec<(u32, f32)> = score
+            .into_iter()
+            .filter(|&(s, _)| Some(s) != exclude)
+            .filter(|&(s, _)| {
+                self.stories.get(s as usize).is_some_and(|st| {
+                    !st.frozen && within_window(st.first_day, st.last_day, first, last, window)
+                })
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.candidates);
+        ranked.into_iter().map(|r| r.0).collect()
+    }
+
+    fn story_norm(&self, story: &Story) -> f32 {
+        // Recompute when the collection grew by more than 5% since the last time.
+        if story.norm_at > 0 && (self.docs as f32) <= story.norm_at as f32 * 1.05 {
+            return story.norm;
+        }
+        story
+            .centroid
+            .iter()
+            .map(|&(t, w)| {
+                let x = w * self.idf(t);
+                x * x
+            })
+            .sum::<f32>()
+            .sqrt()
+    }
+
+    /// Cosine of an idf-weighted vector with a story's centroid.
+    fn similarity_to(&self, weighted: &[(u32, f32)], norm: f32, s: u32) -> f32 {
+        let Some(story) = self.stories.get(s as usize) else {
+            return 0.0;
+        };
+        let snorm = self.story_norm(story);
+        if snorm <= 0.0 || norm <= 0.0 {
+            return 0.0;
+        }
+        let dot = dot_sorted(weighted, &story.centroid, |t| self.idf(t));
+        dot / (norm * snorm)
+    }
+
+    /// A story that now reads as the same event as `s`, if any.
+    fn merge_candidate(&self, s: u32) -> Option<u32> {
+        let story = self.stories.get(s as usize)?;
+        let weighted: Vec<(u32, f32)> = story
+            .centroid
+            .iter()
+            .map(|&(t, w)| (t, w * self.idf(t)))
+            .collect();
+        let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        if norm <= 0.0 {
+            return None;
+        }
+        let query = top_terms(&weighted, self.config.query_terms);
+        let mut best: Option<(u32, f32)> = None;
+        for other in self.candidates(&query, Some(s), story.first_day, story.last_day) {
+            let sim = self.similarity_to(&weighted, norm, other);
+            if sim >= self.config.merge_threshold && best.is_none_or(|(_, b)| sim > b) {
+                best = Some((other, sim));
+            }
+        }
+        best.map(|b| b.0)
+    }
+
+    fn merge(&mut self, kept: u32, absorbed: u32, seq: u32) {
+        let Some(gone) = self.stories.get_mut(absorbed as usize) else {
+            return;
+        };
+        let gone = std::mem::replace(
+            gone,
+            Story {
+                centroid: Vec::new(),
+                norm: 0.0,
+                norm_at: 0,
+                members: Vec::new(),
+                first_day: NO_DAY,
+                last_day: NO_DAY,
+                last_seq: seq,
+                frozen: true,
+            },
+        );
+        if let Some(p) = self.parent.get_mut(absorbed as usize) {
+            *p = kept;
+        }
+        if let Some(story) = self.stories.get_mut(kept as usize) {
+            story.centroid = add_sorted(&story.centroid, &gone.centroid);
+            story.members.extend(gone.members);
+            story.last_seq = story.last_seq.max(gone.last_seq);
+            for d in [gone.first_day, gone.last_day] {
+                if d != NO_DAY {
+                    if story.first_day == NO_DAY || d < story.first_day {
+                        story.first_day = d;
+                    }
+                    if story.last_day == NO_DAY || d > story.last_day {
+                        story.last_day = d;
+                    }
+                }
+            }
+        }
+        self.refresh(kept);
+        let weighted: Vec<(u32, f32)> = self
+            .stories
+            .get(kept as usize)
+            .map(|s| s.centroid.iter().map(|&(t, w)| (t, w * self.idf(t))).collect())
+            .unwrap_or_default();
+        self.post(kept, &weighted);
+        self.events.push(StoryEvent::Merged {
+            kept: StoryId(kept),
+            absorbed: StoryId(absorbed),
+            seq,
+        });
+    }
+
+    /// Freezes stories that took no article among the last `freeze_after_articles`.
+    fn freeze_idle(&mut self, seq: u32) {
+        let horizon = seq.saturating_sub(self.config.freeze_after_articles as u32);
+        for (i, story) in self.stories.iter_mut().enumerate() {
+            if !story.frozen && story.last_seq < horizon && self.parent.get(i) == Some(&(i as u32)) {
+                story.frozen = true;
+                story.centroid = Vec::new();
+                self.events.push(StoryEvent::Frozen {
+                    story: StoryId(i as u32),
+                });
+            }
+        }
+    }
+
+    /// Articles added.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True before the first article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The story an article belongs to now (after merges), by sequence number.
+    pub fn story_of(&self, seq: u32) -> Option<StoryId> {
+        self.story_of
+            .get(seq as usize)
+            .map(|&s| self.resolve(StoryId(s)))
+    }
+
+    /// The article with this sequence number.
+    pub fn article(&self, seq: u32) -> Option<&ArticleId> {
+        self.articles.get(seq as usize)
+    }
+
+    /// The articles of a story (sequence numbers, in order of arrival within each
+    /// merged part); empty for an unknown id. A merged-away id gives its new story's.
+    pub fn members(&self, story: StoryId) -> &[u32] {
+        let root = self.resolve(story);
+        self.stories
+            .get(root.0 as usize)
+            .map(|s| s.members.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The copy-group origins among a story's articles: what corroboration counts.
+    pub fn origins(&self, story: StoryId) -> Vec<u32> {
+        let mut origins: Vec<u32> = self
+            .members(story)
+            .iter()
+            .filter_map(|&m| self.copies.origin_of(m))
+            .collect();
+        origins.sort_unstable();
+        origins.dedup();
+        origins
+    }
+
+    /// The origin an article copies, if it is a copy.
+    pub fn duplicate_of(&self, seq: u32) -> Option<u32> {
+        self.copies.duplicate_of(seq)
+    }
+
+    /// Live (not merged-away) story ids, oldest first.
+    pub fn stories(&self) -> impl Iterator<Item = StoryId> + '_ {
+        self.parent
+            .iter()
+            .enumerate()
+            .filter(|&(i, &p)| p == i as u32)
+            .map(|(i, _)| StoryId(i as u32))
+    }
+
+    /// Every creation, merge and freeze so far, in order.
+    pub fn events(&self) -> &[StoryEvent] {
+        &self.events
+    }
+
+    /// The copy detector.
+    pub fn copies(&self) -> &CopyIndex {
+        &self.copies
+    }
+
+    /// Bytes held, roughly: the tables' capacities (not allocator overhead).
+    pub fn memory_bytes(&self) -> usize {
+        let stories: usize = self
+            .stories
+            .iter()
+            .map(|s| std::mem::size_of::<Story>() + s.centroid.capacity() * 8 + s.members.capacity() * 4)
+            .sum();
+        let postings: usize = self
+            .postings
+            .values()
+            .map(|p| p.capacity() * 4 + 4 + 32 + 1)
+            .sum();
+        stories
+            + postings
+            + self.df.capacity() * 9
+            + self.parent.capacity() * 4
+            + self.story_of.capacity() * 4
+            + self
+                .articles
+                .iter()
+                .map(|a| std::mem::size_of::<ArticleId>() + a.0.capacity())
+                .sum::<usize>()
+            + self.events.capacity() * std::mem::size_of::<StoryEvent>()
+            + self.copies.memory_bytes()
+    }
+}
+
+/// How often (in articles) idle stories are looked for.
+const FREEZE_SWEEP: u32 = 65_536;
+
+fn within_window(first: i32, last: i32, from: i32, to: i32, window: i32) -> bool {
+    if first == NO_DAY || from == NO_DAY || window <= 0 {
+        return true;
+    }
+    from <= last.saturating_add(window) && to >= first.saturating_sub(window)
+}
+
+/// The `k` heaviest entries.
+fn top_terms(weighted: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
+    let mut top = weighted.to_vec();
+    if top.len() > k {
+        top.select_nth_unstable_by(k, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(k);
+    }
+    top
+}
+
+/// `Σ a_t · b_t · f(t)` over two term-sorted vectors.
+fn dot_sorted(a: &[(u32, f32)], b: &[(u32, f32)], f: impl Fn(u32) -> f32) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += x.1 * y.1 * f(x.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// The sum of two term-sorted vectors, term-sorted.
+fn add_sorted(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    loop {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) => match x.0.cmp(&y.0) {
+                std::cmp::Ordering::Less => {
+                    out.push(*x);
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    out.push(*y);
+                    j += 1;
+                }
+                std::cmp::Ordering::Equal => {
+                    out.push((x.0, x.1 + y.1));
+                    i += 1;
+                    j += 1;
+                }
+            },
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (None, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_days_match_the_calendar() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(2025, 5, 15) - days_from_civil(2025, 5, 1), 14);
+    }
+
+    #[test]
+    fn sorted_vectors_add_and_multiply() {
+        let a = [(1, 1.0), (3, 2.0)];
+        let b = [(2, 5.0), (3, 1.0)];
+        assert_eq!(add_sorted(&a, &b), vec![(1, 1.0), (2, 5.0), (3, 3.0)]);
+        assert_eq!(dot_sorted(&a, &b, |_| 2.0), 4.0);
+    }
+
+    #[test]
+    fn window_gate_needs_both_dates() {
+        assert!(within_window(NO_DAY, NO_DAY, 5, 5, 7));
+        assert!(within_window(10, 12, 18, 18, 7));
+        assert!(!within_window(10, 12, 20, 20, 7));
+    }
+}
