@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use crate::layers::claim::Claim;
 use crate::layers::entity::EntityMention;
 use crate::layers::quote::Quote;
 use crate::layers::time::TimeExpression;
@@ -35,6 +36,9 @@ pub struct Doc {
     /// Attributions (direct and reported speech), in order of their content.
     #[serde(default)]
     pub quotes: Vec<Quote>,
+    /// Claims: what the report states, clause by clause, in order.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
 impl Doc {
@@ -51,6 +55,7 @@ impl Doc {
             entities: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            claims: Vec::new(),
         }
     }
 

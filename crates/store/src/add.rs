@@ -6,7 +6,6 @@
 //! skips the inputs already committed (by key, before analysing them) and does the
 //! rest.
 
-use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
@@ -59,7 +58,8 @@ pub struct CommittedBatch<'a> {
     pub run: i64,
     /// Articles this batch stored.
     pub new: &'a [ArticleId],
-    /// Articles of this batch that were already stored.
+    /// Articles of this batch that were already stored (including inputs skipped
+    /// because an earlier run stored them).
     pub already: &'a [ArticleId],
     /// Inputs of this batch that failed.
     pub problems: &'a [Problem],
@@ -112,19 +112,22 @@ pub fn add_with(
             break;
         }
 
-        // Inputs committed by an earlier run (or named twice) are not analysed again.
+        // Inputs committed by an earlier run are not analysed again. (An input named
+        // twice in one batch is analysed twice and stored once, by article id.)
         let keys: Vec<String> = records.iter().map(|(k, _)| k.clone()).collect();
         let known = store.known_inputs(&keys)?;
-        let mut seen = HashSet::new();
-        let mut skipped = 0u64;
+        let mut skipped_ids = Vec::new();
         let todo: Vec<(String, Record)> = records
             .into_iter()
-            .filter(|(key, _)| {
-                let fresh = !known.contains(key) && seen.insert(key.clone());
-                skipped += u64::from(!fresh);
-                fresh
+            .filter(|(key, _)| match known.get(key) {
+                Some(id) => {
+                    skipped_ids.push(id.clone());
+                    false
+                }
+                None => true,
             })
             .collect();
+        let skipped = skipped_ids.len() as u64;
 
         let analysed: Vec<(String, std::result::Result<Doc, IngestError>)> =
             pipeline.install(|| {
@@ -159,13 +162,14 @@ pub fn add_with(
                 input_key: Some(key.as_str()),
             })
             .collect();
-        let outcome = store.commit_batch(&Batch {
+        let mut outcome = store.commit_batch(&Batch {
             run: Some(run),
             read,
             articles: &articles,
             skipped,
             problems: &problems,
         })?;
+        outcome.already.extend(skipped_ids);
         on_commit(&CommittedBatch {
             run,
             new: &outcome.new,
@@ -174,7 +178,7 @@ pub fn add_with(
         });
         report.read += read;
         report.new += outcome.new.len() as u64;
-        report.already_stored += outcome.already.len() as u64 + skipped;
+        report.already_stored += outcome.already.len() as u64;
         report.failed += problems.len() as u64;
         report.problems.extend(problems);
     }

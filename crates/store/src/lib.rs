@@ -43,7 +43,7 @@ pub use query::{ParsedQuery, QueryError};
 pub use spec::{Store, StoreSpec, default_store_path};
 pub use sqlite::SqliteStore;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crosscheck_core::{ArticleId, Doc};
 
@@ -101,8 +101,9 @@ pub trait ArticleStore: Send {
             .collect())
     }
 
-    /// Which of these input keys (see [`input_key`]) have already been stored.
-    fn known_inputs(&mut self, keys: &[String]) -> Result<HashSet<String>>;
+    /// Which of these input keys (see [`input_key`]) have already been stored, with
+    /// the article each one gave.
+    fn known_inputs(&mut self, keys: &[String]) -> Result<HashMap<String, ArticleId>>;
 
     /// True when an article with this id is stored.
     fn exists(&mut self, id: &ArticleId) -> Result<bool>;

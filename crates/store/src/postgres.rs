@@ -1,6 +1,6 @@
 //! The shared store: PostgreSQL, with a `tsvector` column and a GIN index for search.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crosscheck_core::{ArticleId, Doc};
 use postgres::{Client, NoTls, Row};
@@ -287,11 +287,15 @@ impl ArticleStore for PostgresStore {
         Ok(outcome)
     }
 
-    fn known_inputs(&mut self, keys: &[String]) -> Result<HashSet<String>> {
-        let rows = self
-            .client
-            .query("SELECT key FROM inputs WHERE key = ANY($1)", &[&keys])?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+    fn known_inputs(&mut self, keys: &[String]) -> Result<HashMap<String, ArticleId>> {
+        let rows = self.client.query(
+            "SELECT key, article_id FROM inputs WHERE key = ANY($1)",
+            &[&keys],
+        )?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get(0), ArticleId(r.get(1))))
+            .collect())
     }
 
     fn exists(&mut self, id: &ArticleId) -> Result<bool> {

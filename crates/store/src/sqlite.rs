@@ -1,6 +1,6 @@
 //! The embedded default: one SQLite file in WAL mode, FTS5 for search.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
 
@@ -314,14 +314,15 @@ impl ArticleStore for SqliteStore {
         Ok(outcome)
     }
 
-    fn known_inputs(&mut self, keys: &[String]) -> Result<HashSet<String>> {
-        let mut found = HashSet::new();
+    fn known_inputs(&mut self, keys: &[String]) -> Result<HashMap<String, ArticleId>> {
+        let mut found = HashMap::new();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT 1 FROM inputs WHERE key = ?1")?;
+            .prepare_cached("SELECT article_id FROM inputs WHERE key = ?1")?;
         for key in keys {
-            if stmt.exists([key])? {
-                found.insert(key.clone());
+            let id: Option<String> = stmt.query_row([key], |r| r.get(0)).optional()?;
+            if let Some(id) = id {
+                found.insert(key.clone(), ArticleId(id));
             }
         }
         Ok(found)

@@ -139,6 +139,7 @@ impl TextAnalyzer {
             entities: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            claims: Vec::new(),
         }
     }
 }

@@ -619,12 +619,8 @@ impl<'a> Parser<'a> {
         if self.lex(j) == Some(Lex::Possessive) {
             j += 1;
         }
-        // `Friday night`: news annotation (TimeBank) keeps the day as the value.
         if let Some(Lex::DayPart(part)) = self.lex(j) {
-            if matches!(part, DayPart::Noon | DayPart::Midnight) {
-                return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
-            }
-            return Some((j + 1, Node::Day(day)));
+            return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
         }
         // A capitalised weekday abbreviation alone (`Sat`) is too ambiguous.
         let raw = self.raw(i);

@@ -340,7 +340,8 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         };
     }
     let tense = tense_cue(lower);
-    let past = lower.len() > 4 && lower.ends_with("ed") && matches!(lex, Lex::Word(_));
+    // Capitalised words ending in `ed` are names (`United`), not verbs.
+    let past = lower.len() > 4 && lower.ends_with("ed") && lex == Lex::Word(false);
     push(out, start, end, lex, past, tense, cap);
     end
 }
@@ -374,7 +375,8 @@ fn tense_cue(lower: &str) -> i8 {
         | "payable" | "effective" | "resume" | "resumes"
         | "might" | "expected" | "expects" | "expect" | "due" | "upcoming" | "tomorrow" | "soon"
         | "await" | "awaits" | "awaiting" | "hopes" | "intends" => 1,
-        "said" | "was" | "were" | "had" | "did" | "ago" | "told" | "announced" | "reported"
+        "said" | "told" | "says" | "say" | "announced" | "reported" | "added" | "stated" => -2,
+        "was" | "were" | "had" | "did" | "ago"
         | "earlier" | "yesterday" | "met" | "has" | "have" | "been" | "killed" | "died" | "came"
         | "went" | "took" | "made" | "left" | "held" | "won" | "lost" | "fell" | "rose" | "brought"
         | "bought" | "sought" | "thought" | "caught" | "gave" | "got" | "saw" | "sold" | "paid"

@@ -133,6 +133,7 @@ impl TimeTagger {
         let mut ctx = resolve::Context {
             reference,
             toks,
+            text,
             last_quarter: None,
             last_year: None,
         };

@@ -14,6 +14,7 @@ use crate::lexicon::{Holiday, Lex, Rel, Tok, Unit};
 pub(crate) struct Context<'a> {
     pub(crate) reference: Date,
     pub(crate) toks: &'a [Tok],
+    pub(crate) text: &'a str,
     /// The last quarter the text named, for `the year-ago quarter`.
     pub(crate) last_quarter: Option<(i16, u8)>,
     /// The last year the text named, for `the following year`.
@@ -25,8 +26,8 @@ impl Context<'_> {
     /// -1 for the past, 0 when it gives no sign. The nearest cue wins; cues before
     /// the expression (its governing verb, usually) win ties.
     pub(crate) fn tense(&self, first: usize, end: usize) -> i8 {
-        let is_boundary = |t: &Tok| matches!(t.lex, Lex::Punct('.' | '!' | '?' | '\n' | ';'));
         let toks = self.toks;
+        let is_boundary = |t: &Tok| matches!(t.lex, Lex::Punct('.' | '!' | '?' | '\n' | ';'));
         // A participle after a modal (`will be held`, `would be signed`) is future.
         let cue = |k: usize| -> i8 {
             let Some(t) = toks.get(k) else {
@@ -42,26 +43,62 @@ impl Context<'_> {
             }
             t.tense
         };
-        for distance in 1..=14usize {
-            if let Some(k) = first.checked_sub(distance) {
-                let reached_boundary = self.toks[k + 1..first].iter().any(is_boundary)
-                    || self.toks.get(k).is_some_and(is_boundary);
-                if !reached_boundary {
-                    let c = cue(k);
-                    if c != 0 {
-                        return c;
-                    }
-                }
+        // Reporting verbs date the report, not the event, unless they govern the
+        // expression directly (`said on Thursday`, `said Thursday`).
+        let reporting = |k: usize| toks.get(k).is_some_and(|t| t.tense == -2);
+        let mut k = first;
+        let mut steps = 0;
+        while k > 0 && steps < 2 {
+            k -= 1;
+            steps += 1;
+            if reporting(k) {
+                return -1;
             }
-            let k = end + distance - 1;
-            if k < self.toks.len() && !self.toks[end..=k].iter().any(is_boundary) {
-                let c = cue(k);
-                if c != 0 {
-                    return c;
-                }
+            if !matches!(toks[k].lex, Lex::On | Lex::Word(false)) {
+                break;
+            }
+            if self.is_word_at(k, "until") || self.is_word_at(k, "till") {
+                return 1;
             }
         }
-        0
+        let mut weak = 0;
+        // The governing verb usually comes before the expression.
+        let mut k = first;
+        while k > 0 && first - k < 12 {
+            k -= 1;
+            if is_boundary(&toks[k]) {
+                break;
+            }
+            if reporting(k) {
+                weak = -1;
+                continue;
+            }
+            let c = cue(k);
+            if c != 0 {
+                return c;
+            }
+        }
+        for k in end..(end + 6).min(toks.len()) {
+            if is_boundary(&toks[k]) {
+                break;
+            }
+            if reporting(k) {
+                weak = -1;
+                continue;
+            }
+            let c = cue(k);
+            if c != 0 {
+                return c;
+            }
+        }
+        weak
+    }
+
+    fn is_word_at(&self, k: usize, word: &str) -> bool {
+        self.toks
+            .get(k)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .is_some_and(|w| w == word)
     }
 
     /// True when the sentence around the expression talks about quarters, so that
@@ -260,7 +297,13 @@ pub(crate) fn resolve(
                 }
                 (None, None) => {}
             }
-            TimexKind::Time
+            // A part of a named day (`Friday night`) is a date in TimeBank's
+            // practice; clock times and parts of today are times.
+            if clock.is_none() && !matches!(day, Day::Anchor) {
+                TimexKind::Date
+            } else {
+                TimexKind::Time
+            }
         }
         Node::MonthOfYear { month, shift } => {
             let _ = write!(out, "{:04}-{month:02}", reference.year() as i32 + shift);

@@ -1,0 +1,255 @@
+//! Kill safety, for real: a child process runs `add` on a generated corpus and is
+//! SIGKILLed at random moments, many times. After every kill the store must be
+//! consistent and hold, complete and unchanged, every article the child reported
+//! stored; a last clean run must finish the work with every article stored once.
+//!
+//! The child is this test binary itself, started on `add_child_process` with the
+//! store and inputs in environment variables (no extra binary to build).
+
+mod common;
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crosscheck_core::Doc;
+use crosscheck_pipeline::{Pipeline, PipelineConfig};
+use crosscheck_store::{AddOptions, ArticleStore, RunStatus, Store, add_with};
+use crosscheck_synth::{Corpus, CorpusConfig, CorpusWriter, OutputForm};
+
+const CHILD_STORE: &str = "CROSSCHECK_STORE_KILL_CHILD_STORE";
+const CHILD_PATHS: &str = "CROSSCHECK_STORE_KILL_CHILD_PATHS";
+
+/// The child's side: does nothing in a normal test run.
+#[test]
+fn add_child_process() {
+    let (Ok(spec), Ok(paths)) = (std::env::var(CHILD_STORE), std::env::var(CHILD_PATHS)) else {
+        return;
+    };
+    let paths: Vec<PathBuf> = paths.split('\n').map(PathBuf::from).collect();
+    let mut store = Store::open(&spec).unwrap();
+    let pipeline = Pipeline::new(PipelineConfig { threads: Some(2) }).unwrap();
+    // Written straight to stdout (not through the test harness's capture), and
+    // flushed, so the parent sees each id as soon as its batch is committed.
+    let mut out = std::io::stdout();
+    add_with(
+        store.as_mut(),
+        &pipeline,
+        &paths,
+        &AddOptions { batch_size: 8 },
+        &mut |batch| {
+            for id in batch.new.iter().chain(batch.already) {
+                let _ = writeln!(out, "STORED {id}");
+            }
+            let _ = out.flush();
+        },
+    )
+    .unwrap();
+    let _ = writeln!(out, "DONE");
+    let _ = out.flush();
+}
+
+/// A small xorshift generator: the test needs varied delays, not a crate.
+struct Delays(u64);
+
+impl Delays {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n.max(1)
+    }
+}
+
+fn write_corpus(dir: &Path) -> Vec<PathBuf> {
+    let jsonl = dir.join("wire.jsonl");
+    let texts = dir.join("texts");
+    let bad = dir.join("bad.jsonl");
+    CorpusWriter::new(OutputForm::JsonLines)
+        .write(
+            Corpus::new(CorpusConfig {
+                seed: 11,
+                articles: 240,
+                ..CorpusConfig::default()
+            }),
+            &jsonl,
+        )
+        .unwrap();
+    CorpusWriter::new(OutputForm::Text)
+        .write(
+            Corpus::new(CorpusConfig {
+                seed: 12,
+                articles: 60,
+                ..CorpusConfig::default()
+            }),
+            &texts,
+        )
+        .unwrap();
+    std::fs::write(
+        &bad,
+        "{\"url\":\"https://cut.example/a\",\"text\":\"cut off\n",
+    )
+    .unwrap();
+    vec![jsonl, texts, bad]
+}
+
+struct ChildRun {
+    reported: Vec<String>,
+    finished: bool,
+}
+
+fn run_child(spec: &str, paths: &[PathBuf], kill_after: Option<Duration>) -> ChildRun {
+    let joined: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "add_child_process",
+            "--exact",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CHILD_STORE, spec)
+        .env(CHILD_PATHS, joined.join("\n"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut reported = Vec::new();
+        let mut done = false;
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            // The harness may print `test add_child_process ... ` on the same line.
+            if let Some(at) = line.find("STORED ") {
+                reported.push(line[at + "STORED ".len()..].trim().to_string());
+            } else if line.ends_with("DONE") {
+                done = true;
+            }
+        }
+        (reported, done)
+    });
+    if let Some(delay) = kill_after {
+        std::thread::sleep(delay);
+        // SIGKILL: no destructor, no rollback, no flush runs in the child.
+        let _ = child.kill();
+    }
+    let status = child.wait().unwrap();
+    let (reported, done) = reader.join().unwrap();
+    if kill_after.is_none() {
+        assert!(status.success() && done, "the clean run failed: {status}");
+    }
+    ChildRun {
+        reported,
+        finished: done,
+    }
+}
+
+fn check_store(
+    store: &mut dyn ArticleStore,
+    ids: &BTreeSet<String>,
+    expected: &HashMap<String, Doc>,
+) {
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    for id in ids {
+        let want = expected
+            .get(id)
+            .unwrap_or_else(|| panic!("child reported unknown id {id}"));
+        let got = store.get(&want.article.id).unwrap();
+        assert_eq!(got.as_ref(), Some(want), "article {id} lost or incomplete");
+    }
+}
+
+fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterations: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write_corpus(dir.path());
+
+    // What a complete run must store, analysed in this process.
+    let pipeline = Pipeline::new(PipelineConfig { threads: Some(2) }).unwrap();
+    let started = Instant::now();
+    let analysis = pipeline.analyze_paths(paths.clone(), &|_| {});
+    let full = started.elapsed();
+    assert_eq!(analysis.problems.len(), 1, "{:?}", analysis.problems);
+    let expected: HashMap<String, Doc> = analysis
+        .docs
+        .into_iter()
+        .map(|d| (d.article.id.0.clone(), d))
+        .collect();
+
+    // Kill points spread over a whole run (start-up, migrations, reading,
+    // analysis, commits); later runs resume, so they also hit the tail.
+    let span_ms = (full.as_millis() as u64).clamp(200, 5000) + 300;
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
+        | 1;
+    eprintln!(
+        "kill test on {}: {iterations} kills within {span_ms} ms, seed {seed}",
+        open().backend()
+    );
+    let mut delays = Delays(seed);
+    let mut reported: BTreeSet<String> = BTreeSet::new();
+    let mut finished_before_kill = 0;
+    for _ in 0..iterations {
+        let delay = Duration::from_millis(delays.below(span_ms));
+        let run = run_child(spec, &paths, Some(delay));
+        finished_before_kill += usize::from(run.finished);
+        reported.extend(run.reported);
+        // Every id reported by this or any earlier killed run is still there.
+        check_store(open().as_mut(), &reported, &expected);
+    }
+    eprintln!(
+        "{} of {iterations} children finished before the kill; {} of {} articles reported stored",
+        finished_before_kill,
+        reported.len(),
+        expected.len()
+    );
+
+    // A clean run finishes the work.
+    let last = run_child(spec, &paths, None);
+    reported.extend(last.reported);
+    let mut store = open();
+    let all: BTreeSet<String> = expected.keys().cloned().collect();
+    assert_eq!(reported, all);
+    check_store(store.as_mut(), &all, &expected);
+    // Stored exactly once: the count matches, and the runs' `new` counters (written
+    // in the same transactions as the articles) add up to it.
+    assert_eq!(store.count().unwrap(), expected.len() as u64);
+    let runs = store.runs(1000).unwrap();
+    assert_eq!(runs.len(), iterations + 1);
+    assert_eq!(
+        runs.iter().map(|r| r.new).sum::<u64>(),
+        expected.len() as u64
+    );
+    assert_eq!(runs[0].status, RunStatus::Finished);
+    assert_eq!(runs[0].failed, 1);
+    assert_eq!(store.run_problems(runs[0].id).unwrap().len(), 1);
+}
+
+#[test]
+fn sqlite_add_killed_at_random_moments_loses_nothing_reported_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("archive.sqlite");
+    let spec = path.display().to_string();
+    kill_many_times(&spec, &|| Store::open(&spec).unwrap(), 20);
+}
+
+#[test]
+fn postgres_add_killed_at_random_moments_loses_nothing_reported_stored() {
+    let Some((guard, store)) = common::postgres_store("kill") else {
+        return;
+    };
+    drop(store);
+    // The child connects with the test schema as its search path.
+    let sep = if guard.url.contains('?') { '&' } else { '?' };
+    let spec = format!("{}{sep}options=-csearch_path%3D{}", guard.url, guard.schema);
+    let open = || -> Box<dyn ArticleStore> {
+        Box::new(
+            crosscheck_store::PostgresStore::open_in_schema(&guard.url, Some(&guard.schema))
+                .unwrap(),
+        )
+    };
+    kill_many_times(&spec, &open, 12);
+}
