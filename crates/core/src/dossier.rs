@@ -123,7 +123,7 @@ pub struct DossierSegment {
     pub end: u32,
 }
 
-/// A group of reports about one event. Later stages fill the lists.
+/// A group of reports about one event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierStory {
     /// Stable story id.
@@ -132,14 +132,138 @@ pub struct DossierStory {
     pub title: String,
     /// Ids of its articles.
     pub articles: Vec<String>,
+    /// Independent sources: groups of articles that are not copies of each other.
+    #[serde(default)]
+    pub origins: usize,
     /// Who and what the story is about.
     pub entities: Vec<serde_json::Value>,
-    /// What happened when.
-    pub timeline: Vec<serde_json::Value>,
-    /// Who said what.
-    pub quotes: Vec<serde_json::Value>,
-    /// What the reports claim, with their sources.
-    pub claims: Vec<serde_json::Value>,
+    /// What happened when, from all reports.
+    pub timeline: Vec<TimelineEntry>,
+    /// Who said what, the same quote from several outlets merged.
+    pub quotes: Vec<StoryQuote>,
+    /// What the reports claim, aligned across reports, with their sources.
+    pub claims: Vec<StoryClaim>,
     /// Where reports disagree.
-    pub conflicts: Vec<serde_json::Value>,
+    pub conflicts: Vec<Conflict>,
+    /// Where a later report updates an earlier one (a plan that happened otherwise).
+    #[serde(default)]
+    pub updates: Vec<Update>,
+}
+
+/// The exact sentence (or clause) an item rests on, in one article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The article's id.
+    pub article: String,
+    /// The outlet.
+    pub source: String,
+    /// Byte offset of the evidence in the article's cleaned body.
+    pub start: u32,
+    /// Byte offset of its end.
+    pub end: u32,
+    /// The evidence text.
+    pub text: String,
+}
+
+/// One claim as stated by one or more reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryClaim {
+    /// Id within the story (`c1`, `c2`, …).
+    pub id: String,
+    /// The claim in the words of its first report.
+    pub text: String,
+    /// The main verb's lemma (`sign`, `meet`).
+    pub predicate: String,
+    /// The alignment key (`sign|accord|varga`).
+    pub key: String,
+    /// `asserted`, `planned` or `hedged`, as most of its reports put it.
+    pub modality: String,
+    /// Number of independent sources (origins) stating it; reprints count once.
+    pub origins: usize,
+    /// Every report stating it, with the exact evidence.
+    pub evidence: Vec<Evidence>,
+    /// True when every report stating it carries a source-quality flag.
+    pub only_flagged_sources: bool,
+}
+
+/// One value of a disputed slot and the reports that give it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictValue {
+    /// The value as normalised for comparison (`2026-03-03`, `brenmoor`, `40 percent`).
+    pub value: String,
+    /// The reports giving it, with the exact evidence.
+    pub evidence: Vec<Evidence>,
+    /// Independent sources giving it.
+    pub origins: usize,
+}
+
+/// Reports disagreeing on one slot of one claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Id within the story (`x1`, …).
+    pub id: String,
+    /// `date`, `place`, `number` or `polarity`.
+    pub kind: String,
+    /// The claim disputed (id in `claims`).
+    pub claim: String,
+    /// The competing values, the best supported first.
+    pub values: Vec<ConflictValue>,
+    /// One sentence saying what is disputed.
+    pub explanation: String,
+}
+
+/// A plan or expectation in an earlier report that a later report states otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    /// Id within the story (`u1`, …).
+    pub id: String,
+    /// `date`, `place`, `number` or `polarity`.
+    pub kind: String,
+    /// The claim updated (id in `claims`).
+    pub claim: String,
+    /// What was planned or expected, and where.
+    pub planned: ConflictValue,
+    /// What later reports state, and where.
+    pub actual: ConflictValue,
+    /// One sentence saying what changed.
+    pub explanation: String,
+}
+
+/// One event on the story's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// The day or time (TIMEX3 value, `2026-03-03`).
+    pub date: String,
+    /// `reported`, `planned`, `cancelled` or `updated`.
+    pub status: String,
+    /// What happened, in the words of its first report.
+    pub text: String,
+    /// The claim it comes from (id in `claims`).
+    pub claim: String,
+    /// Independent sources.
+    pub origins: usize,
+    /// The reports giving this date.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A quote, merged across the outlets that carry it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryQuote {
+    /// Id within the story (`q1`, …).
+    pub id: String,
+    /// The speaker as named (the fullest form seen), when known.
+    pub speaker: Option<String>,
+    /// The wording as each outlet gives it (translations differ).
+    pub variants: Vec<QuoteVariant>,
+    /// Independent sources carrying it.
+    pub origins: usize,
+}
+
+/// One wording of a quote and the reports that use it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// The quoted words.
+    pub text: String,
+    /// Where each report has it.
+    pub evidence: Vec<Evidence>,
 }
