@@ -318,9 +318,26 @@ impl<'a> Parser<'a> {
             k += 1;
         }
         let unit = match self.lex(k) {
-            Some(Lex::Unit(u, _)) => u,
+            Some(Lex::Unit(u, plural)) => {
+                // `three-quarters` is a fraction.
+                if hyphenated && plural && u == Unit::Quarter {
+                    return None;
+                }
+                u
+            }
             _ => return None,
         };
+        // `$1.76 a year`, `four flights a week`: a rate, not a time.
+        if matches!(self.lex(i), Some(Lex::A)) && rel.is_none() && !the && i > 0 {
+            let prev = self.raw(i - 1);
+            let counted = matches!(self.lex(i - 1), Some(Lex::Num(..) | Lex::NumWord(_)))
+                || matches!(self.lex(i - 1), Some(Lex::Word(false)) if prev.ends_with('s') && prev.len() > 3 && !prev.ends_with("ss"))
+                || matches!(prev, "million" | "billion" | "thousand" | "percent" | "cents")
+                || self.text.get(self.toks.get(i - 1).map_or(0, |t| t.start)..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+            if counted && !matches!(self.lex(k + 1), Some(Lex::Ago | Lex::Edge(_))) {
+                return None;
+            }
+        }
         // `a day` alone is too weak ("a day of talks"); it needs a following cue or
         // a qualifier (`about a day`) handled by the caller's extent.
         let mut end = k + 1;
@@ -395,6 +412,21 @@ impl<'a> Parser<'a> {
             None => {
                 // `the weekend`, `the week`: only with `the`.
                 if the {
+                    // `the year ended Sept. 30` (a fiscal year), `for the full year.`
+                    let mut k = j;
+                    if self.is_word(k, "full") || self.lex(k) == Some(Lex::Fiscal) {
+                        k += 1;
+                    }
+                    if matches!(self.lex(k), Some(Lex::Unit(Unit::Year, false))) {
+                        if self.is_word(k + 1, "ended") || self.is_word(k + 1, "ending") {
+                            return Some((k + 1, Node::Duration { amount: Amount::N(1.0), unit: Unit::Year }));
+                        }
+                        let after_for = j >= 2 && self.is_word(j - 2, "for");
+                        if after_for && matches!(self.lex(k + 1), Some(Lex::Punct('.' | ','))) {
+                            return Some((k + 1, Node::UnitRel { unit: Unit::Year, shift: 0 }));
+                        }
+                        return None;
+                    }
                     return match self.lex(j) {
                         Some(Lex::Unit(Unit::Weekend, false)) => {
                             Some((j + 1, Node::UnitRel { unit: Unit::Weekend, shift: 0 }))
@@ -619,8 +651,12 @@ impl<'a> Parser<'a> {
         if self.lex(j) == Some(Lex::Possessive) {
             j += 1;
         }
+        // `Friday night`: TimeBank mostly keeps the day alone as the value.
         if let Some(Lex::DayPart(part)) = self.lex(j) {
-            return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
+            if matches!(part, DayPart::Noon | DayPart::Midnight) {
+                return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
+            }
+            return Some((j + 1, Node::Day(day)));
         }
         // A capitalised weekday abbreviation alone (`Sat`) is too ambiguous.
         let raw = self.raw(i);
@@ -765,8 +801,11 @@ impl<'a> Parser<'a> {
         }
         if self.is_word(j, "latest") || self.is_word(j, "current") || self.is_word(j, "recent") {
             if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Quarter, false))) || (the && self.is_word(j + 1, "period")) {
-                let current = self.is_word(j, "current");
-                return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: None, current }));
+                // `latest` is the last completed quarter, `current` the running one.
+                if self.is_word(j, "current") {
+                    return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: None, current: true }));
+                }
+                return Some((j + 2, Node::Quarter { n: None, years_back: -1, year: None, current: true }));
             }
             return None;
         }

@@ -467,10 +467,17 @@ pub(crate) fn resolve(
                     (d.year(), (d.month() as u8 - 1) / 3 + 1)
                 }),
             };
-            if years_back == 0 {
+            // `the latest quarter` is the running one shifted back a quarter.
+            let (year, q) = if current && years_back < 0 {
+                if q == 1 { (year - 1, 4) } else { (year, q - 1) }
+            } else {
+                (year + years_back as i16, q)
+            };
+            // Only completed quarters become the topic that `a year ago` refers to.
+            let running = (reference.year(), (reference.month() as u8 - 1) / 3 + 1);
+            if (years_back == 0 || current) && (year, q) < running {
                 ctx.last_quarter = Some((year, q));
             }
-            let year = year + years_back as i16;
             let _ = write!(out, "{year:04}-Q{q}");
             TimexKind::Date
         }
