@@ -16,10 +16,11 @@ pub struct ClaimRef<'a> {
 
 /// Words too common to say two claims are about the same thing.
 const STOP_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by", "from", "as", "that",
-    "this", "these", "those", "is", "was", "were", "are", "be", "been", "will", "would", "has", "have", "had",
-    "it", "its", "he", "she", "they", "his", "her", "their", "said", "says", "after", "before", "about", "not",
-    "also", "which", "who", "than", "then", "there", "into", "over", "more", "most",
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "by",
+    "from", "as", "that", "this", "these", "those", "is", "was", "were", "are", "be", "been",
+    "will", "would", "has", "have", "had", "it", "its", "he", "she", "they", "his", "her", "their",
+    "said", "says", "after", "before", "about", "not", "also", "which", "who", "than", "then",
+    "there", "into", "over", "more", "most",
 ];
 
 /// The content words of a claim's evidence, lowercased, for a wording overlap.
@@ -53,7 +54,10 @@ pub fn argument_heads(claim: &Claim) -> Vec<String> {
 }
 
 fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "them" | "him" | "this" | "that")
+    matches!(
+        word,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "them" | "him" | "this" | "that"
+    )
 }
 
 /// Lowercase with diacritics dropped, so `Erdoğan` and `Erdogan` compare equal.
@@ -83,7 +87,12 @@ pub fn fold(text: &str) -> String {
 
 /// How alike two claims are, from 0 to 1: the same predicate is required; then
 /// shared participants weigh most and shared wording the rest.
-pub fn similarity(heads_a: &[String], words_a: &[String], heads_b: &[String], words_b: &[String]) -> f32 {
+pub fn similarity(
+    heads_a: &[String],
+    words_a: &[String],
+    heads_b: &[String],
+    words_b: &[String],
+) -> f32 {
     let shared_heads = count_shared(heads_a, heads_b);
     let head_score = match heads_a.len().min(heads_b.len()) {
         0 => 0.0,
@@ -91,7 +100,11 @@ pub fn similarity(heads_a: &[String], words_a: &[String], heads_b: &[String], wo
     };
     let shared_words = count_shared(words_a, words_b);
     let union = words_a.len() + words_b.len() - shared_words;
-    let word_score = if union == 0 { 0.0 } else { shared_words as f32 / union as f32 };
+    let word_score = if union == 0 {
+        0.0
+    } else {
+        shared_words as f32 / union as f32
+    };
     0.6 * head_score + 0.4 * word_score
 }
 
@@ -117,10 +130,16 @@ fn count_shared(a: &[String], b: &[String]) -> usize {
 /// predicate, not with its square.
 pub fn align<'a>(docs: &[&'a Doc], claims: &[ClaimRef<'a>], threshold: f32) -> Vec<Vec<usize>> {
     let heads: Vec<Vec<String>> = claims.iter().map(|c| argument_heads(c.claim)).collect();
-    let words: Vec<Vec<String>> = claims.iter().map(|c| content_words(docs[c.doc], c.claim)).collect();
+    let words: Vec<Vec<String>> = claims
+        .iter()
+        .map(|c| content_words(docs[c.doc], c.claim))
+        .collect();
     let mut by_predicate: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_predicate.entry(c.claim.predicate.as_str()).or_default().push(i);
+        by_predicate
+            .entry(c.claim.predicate.as_str())
+            .or_default()
+            .push(i);
     }
     let mut groups = UnionFind::new(claims.len());
     let mut predicates: Vec<_> = by_predicate.into_iter().collect();

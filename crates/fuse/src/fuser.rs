@@ -1,6 +1,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
-use crosscheck_core::dossier::{Conflict, ConflictValue, Evidence, StoryClaim, StoryQuote, TimelineEntry, Update};
+use crosscheck_core::dossier::{
+    Conflict, ConflictValue, Evidence, StoryClaim, StoryQuote, TimelineEntry, Update,
+};
 use crosscheck_core::layers::claim::Modality;
 use crosscheck_core::{Doc, Span};
 use serde::{Deserialize, Serialize};
@@ -64,7 +66,9 @@ pub struct Fuser {
 }
 
 /// Predicates that say an event was called off.
-const CANCELLING: &[&str] = &["cancel", "call off", "postpone", "scrap", "abandon", "suspend", "delay"];
+const CANCELLING: &[&str] = &[
+    "cancel", "call off", "postpone", "scrap", "abandon", "suspend", "delay",
+];
 
 impl Fuser {
     /// A fuser with these settings.
@@ -113,16 +117,29 @@ impl Fuser {
         // Best-supported claims first; ties keep reading order.
         let order: Vec<String> = {
             let mut claims: Vec<&StoryClaim> = fused.claims.iter().collect();
-            claims.sort_by(|a, b| b.origins.cmp(&a.origins).then(b.evidence.len().cmp(&a.evidence.len())));
+            claims.sort_by(|a, b| {
+                b.origins
+                    .cmp(&a.origins)
+                    .then(b.evidence.len().cmp(&a.evidence.len()))
+            });
             claims.iter().map(|c| c.id.clone()).collect()
         };
-        fused.claims.sort_by_key(|c| order.iter().position(|id| *id == c.id));
-        fused.timeline.sort_by(|a, b| a.date.cmp(&b.date).then(b.origins.cmp(&a.origins)));
+        fused
+            .claims
+            .sort_by_key(|c| order.iter().position(|id| *id == c.id));
+        fused
+            .timeline
+            .sort_by(|a, b| a.date.cmp(&b.date).then(b.origins.cmp(&a.origins)));
         fused.quotes = merge_quotes(story, self.config.quote_overlap);
         fused
     }
 
-    fn story_claim(&self, id: &str, story: &[StoryDoc<'_>], members: &[ClaimRef<'_>]) -> StoryClaim {
+    fn story_claim(
+        &self,
+        id: &str,
+        story: &[StoryDoc<'_>],
+        members: &[ClaimRef<'_>],
+    ) -> StoryClaim {
         let first = members[0];
         let modality = majority(members.iter().map(|m| m.claim.modality.as_str()));
         StoryClaim {
@@ -132,7 +149,10 @@ impl Fuser {
             key: first.claim.key.clone(),
             modality: modality.to_string(),
             origins: origins(story, members.iter().map(|m| m.doc)),
-            evidence: members.iter().map(|m| evidence(story[m.doc].doc, m.claim.evidence)).collect(),
+            evidence: members
+                .iter()
+                .map(|m| evidence(story[m.doc].doc, m.claim.evidence))
+                .collect(),
             only_flagged_sources: members.iter().all(|m| !story[m.doc].doc.flags.is_empty()),
         }
     }
@@ -148,7 +168,12 @@ impl Fuser {
     ) -> (Vec<Conflict>, Vec<Update>) {
         let mut conflicts = Vec::new();
         let mut updates = Vec::new();
-        for slot in [SlotKind::Date, SlotKind::Place, SlotKind::Number, SlotKind::Polarity] {
+        for slot in [
+            SlotKind::Date,
+            SlotKind::Place,
+            SlotKind::Number,
+            SlotKind::Polarity,
+        ] {
             // key (what a number counts) → value → the members giving it
             let mut stated: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
             let mut planned: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
@@ -159,18 +184,26 @@ impl Fuser {
                     &mut stated
                 };
                 for (key, value) in values(member.claim, story[member.doc].doc, slot) {
-                    target.entry(key).or_default().entry(value).or_default().push(i);
+                    target
+                        .entry(key)
+                        .or_default()
+                        .entry(value)
+                        .or_default()
+                        .push(i);
                 }
             }
             for (key, by_value) in &stated {
                 let by_value = self.merge_equivalent(slot, by_value, docs);
                 if by_value.len() >= 2 {
-                    conflicts.push(self.conflict(claim_id, claim_text, slot, &by_value, story, members));
+                    conflicts
+                        .push(self.conflict(claim_id, claim_text, slot, &by_value, story, members));
                 }
                 // A plan that later reports state otherwise is an update.
                 if let Some(plans) = planned.get(key) {
                     let plans = self.merge_equivalent(slot, plans, docs);
-                    if let Some(update) = self.update(claim_id, claim_text, slot, &plans, &by_value, story, members) {
+                    if let Some(update) = self.update(
+                        claim_id, claim_text, slot, &plans, &by_value, story, members,
+                    ) {
                         updates.push(update);
                     }
                 }
@@ -187,7 +220,10 @@ impl Fuser {
         by_value: &BTreeMap<String, Vec<usize>>,
         docs: &[&Doc],
     ) -> Vec<(String, Vec<usize>)> {
-        let mut values: Vec<(String, Vec<usize>)> = by_value.iter().map(|(v, m)| (v.clone(), m.clone())).collect();
+        let mut values: Vec<(String, Vec<usize>)> = by_value
+            .iter()
+            .map(|(v, m)| (v.clone(), m.clone()))
+            .collect();
         values.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
         let mut merged: Vec<(String, Vec<usize>)> = Vec::new();
         for (value, members) in values {
@@ -251,8 +287,14 @@ impl Fuser {
         // The plan most reports gave that differs from what happened.
         let (plan, plan_members) = plans.iter().find(|(value, _)| value != actual)?;
         // An update runs forward in time: the plan must not be reported after the outcome.
-        let earliest_plan = plan_members.iter().filter_map(|&i| published(story, members, i)).min();
-        let latest_actual = actual_members.iter().filter_map(|&i| published(story, members, i)).max();
+        let earliest_plan = plan_members
+            .iter()
+            .filter_map(|&i| published(story, members, i))
+            .min();
+        let latest_actual = actual_members
+            .iter()
+            .filter_map(|&i| published(story, members, i))
+            .max();
         if let (Some(plan_day), Some(actual_day)) = (earliest_plan, latest_actual)
             && plan_day > actual_day
         {
@@ -287,8 +329,17 @@ fn preposition(slot: SlotKind) -> &'static str {
     }
 }
 
-fn published(story: &[StoryDoc<'_>], members: &[ClaimRef<'_>], i: usize) -> Option<jiff::civil::Date> {
-    story[members[i].doc].doc.article.published.as_ref().map(|p| p.date())
+fn published(
+    story: &[StoryDoc<'_>],
+    members: &[ClaimRef<'_>],
+    i: usize,
+) -> Option<jiff::civil::Date> {
+    story[members[i].doc]
+        .doc
+        .article
+        .published
+        .as_ref()
+        .map(|p| p.date())
 }
 
 fn numbers_equal(a: &str, b: &str, tolerance: f64) -> bool {
@@ -309,15 +360,22 @@ fn timeline_entry(
     // The best-supported stated day, else the planned one.
     let mut days: BTreeMap<(bool, String), Vec<usize>> = BTreeMap::new();
     for (i, member) in members.iter().enumerate() {
-        if let Some((_, day)) = values(member.claim, story[member.doc].doc, SlotKind::Date).into_iter().next() {
+        if let Some((_, day)) = values(member.claim, story[member.doc].doc, SlotKind::Date)
+            .into_iter()
+            .next()
+        {
             let planned = member.claim.modality == Modality::Planned;
             days.entry((planned, day)).or_default().push(i);
         }
     }
-    let ((planned, day), held_by) = days
-        .into_iter()
-        .max_by(|a, b| (!a.0.0, a.1.len()).cmp(&(!b.0.0, b.1.len())).then(b.0.1.cmp(&a.0.1)))?;
-    let cancelled = members.iter().any(|m| CANCELLING.contains(&m.claim.predicate.as_str()));
+    let ((planned, day), held_by) = days.into_iter().max_by(|a, b| {
+        (!a.0.0, a.1.len())
+            .cmp(&(!b.0.0, b.1.len()))
+            .then(b.0.1.cmp(&a.0.1))
+    })?;
+    let cancelled = members
+        .iter()
+        .any(|m| CANCELLING.contains(&m.claim.predicate.as_str()));
     let status = if updated {
         "updated"
     } else if cancelled {
@@ -333,15 +391,26 @@ fn timeline_entry(
         text: claim_text.to_string(),
         claim: claim_id.to_string(),
         origins: origins(story, held_by.iter().map(|&i| members[i].doc)),
-        evidence: held_by.iter().map(|&i| member_evidence(story, members, i)).collect(),
+        evidence: held_by
+            .iter()
+            .map(|&i| member_evidence(story, members, i))
+            .collect(),
     })
 }
 
-fn conflict_value(value: &str, held_by: &[usize], story: &[StoryDoc<'_>], members: &[ClaimRef<'_>]) -> ConflictValue {
+fn conflict_value(
+    value: &str,
+    held_by: &[usize],
+    story: &[StoryDoc<'_>],
+    members: &[ClaimRef<'_>],
+) -> ConflictValue {
     ConflictValue {
         value: value.to_string(),
         origins: origins(story, held_by.iter().map(|&i| members[i].doc)),
-        evidence: held_by.iter().map(|&i| member_evidence(story, members, i)).collect(),
+        evidence: held_by
+            .iter()
+            .map(|&i| member_evidence(story, members, i))
+            .collect(),
     }
 }
 
@@ -371,7 +440,10 @@ fn majority<'s>(items: impl Iterator<Item = &'s str>) -> &'s str {
     for item in items {
         *counts.entry(item).or_default() += 1;
     }
-    counts.into_iter().max_by_key(|&(_, n)| n).map_or("asserted", |(item, _)| item)
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map_or("asserted", |(item, _)| item)
 }
 
 fn sources(evidence: &[Evidence]) -> String {
@@ -390,4 +462,3 @@ fn shorten(text: &str) -> String {
         None => format!("{cut}…"),
     }
 }
-

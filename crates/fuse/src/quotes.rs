@@ -37,7 +37,9 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
             let speaker = quote
                 .source
                 .map(|span| s.doc.text(span).trim().to_string())
-                .filter(|name| name.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(name));
+                .filter(|name| {
+                    name.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(name)
+                });
             found.push(Found {
                 doc: d,
                 quote: q,
@@ -50,7 +52,9 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
     for i in 0..found.len() {
         let home = groups.iter().position(|group| {
-            group.iter().any(|&j| same_quote(&found[i], &found[j], overlap))
+            group
+                .iter()
+                .any(|&j| same_quote(&found[i], &found[j], overlap))
         });
         match home {
             Some(g) => groups[g].push(i),
@@ -67,7 +71,11 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
                 let f = &found[i];
                 let doc = story[f.doc].doc;
                 let content = doc.quotes[f.quote].content;
-                let text = doc.text(content).trim_matches(is_quote_mark).trim().to_string();
+                let text = doc
+                    .text(content)
+                    .trim_matches(is_quote_mark)
+                    .trim()
+                    .to_string();
                 let record = evidence(doc, content);
                 match variants.iter_mut().find(|v| fold(&v.text) == fold(&text)) {
                     Some(variant) => variant.evidence.push(record),
@@ -103,7 +111,11 @@ fn same_quote(a: &Found, b: &Found, overlap: f32) -> bool {
             return false;
         }
     }
-    let shared = a.words.iter().filter(|w| b.words.binary_search(w).is_ok()).count();
+    let shared = a
+        .words
+        .iter()
+        .filter(|w| b.words.binary_search(w).is_ok())
+        .count();
     let fewest = a.words.len().min(b.words.len()).max(1);
     shared as f32 / fewest as f32 >= overlap
 }
@@ -116,5 +128,8 @@ fn is_pronoun(name: &str) -> bool {
 }
 
 fn is_quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\'' | '«' | '»' | ',' | ' ')
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\'' | '«' | '»' | ',' | ' '
+    )
 }

@@ -73,7 +73,12 @@ pub fn values(claim: &Claim, doc: &Doc, slot: SlotKind) -> Vec<(String, String)>
             .collect(),
         SlotKind::Polarity => vec![(
             String::new(),
-            if claim.negated { "did not happen" } else { "happened" }.to_string(),
+            if claim.negated {
+                "did not happen"
+            } else {
+                "happened"
+            }
+            .to_string(),
         )],
     }
 }

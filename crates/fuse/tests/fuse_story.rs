@@ -6,18 +6,35 @@ use crosscheck_core::{Article, Doc, Origin, Published};
 use crosscheck_fuse::{FuseConfig, FusedStory, Fuser, StoryDoc};
 use crosscheck_ner::NerModel;
 use crosscheck_text::{TextAnalyzer, TextConfig};
+use crosscheck_time::TimeConfig;
 
 fn report(name: &str, published: (i16, i8, i8), text: &str) -> Doc {
     let mut article = Article::new(Origin::file(format!("{name}.txt")), text.to_string());
-    article.published = Some(Published::Date(jiff::civil::date(published.0, published.1, published.2)));
+    article.published = Some(Published::Date(jiff::civil::date(
+        published.0,
+        published.1,
+        published.2,
+    )));
     let mut doc = TextAnalyzer::new(TextConfig::default()).analyze(article);
-    NerModel::shared().expect("the embedded model loads").annotate(&mut doc);
+    NerModel::shared()
+        .expect("the embedded model loads")
+        .annotate(&mut doc);
+    TimeConfig::default()
+        .build()
+        .expect("the time tagger builds")
+        .tag_doc(&mut doc);
     ClaimExtractor::new(ClaimsConfig::default()).annotate(&mut doc);
     doc
 }
 
 fn fuse(docs: &[(Doc, u32)]) -> FusedStory {
-    let story: Vec<StoryDoc<'_>> = docs.iter().map(|(doc, origin)| StoryDoc { doc, origin: *origin }).collect();
+    let story: Vec<StoryDoc<'_>> = docs
+        .iter()
+        .map(|(doc, origin)| StoryDoc {
+            doc,
+            origin: *origin,
+        })
+        .collect();
     Fuser::new(FuseConfig::default()).fuse(&story)
 }
 
@@ -67,20 +84,38 @@ fn aligned_claim_counts_origins_not_articles() {
     // Five reports state it (one as a plan), from four origins.
     assert_eq!(signing.evidence.len(), 5, "{signing:#?}");
     assert_eq!(signing.origins, 4);
-    assert_eq!(fused.claims[0].id, signing.id, "the best-supported claim comes first");
+    assert_eq!(
+        fused.claims[0].id, signing.id,
+        "the best-supported claim comes first"
+    );
 }
 
 #[test]
 fn a_disputed_day_and_place_are_conflicts_with_their_sources() {
     let fused = fuse(&lake_orin());
-    let date = fused.conflicts.iter().find(|c| c.kind == "date").expect("a date conflict");
+    let date = fused
+        .conflicts
+        .iter()
+        .find(|c| c.kind == "date")
+        .expect("a date conflict");
     assert_eq!(date.values[0].value, "2026-03-03");
-    assert_eq!(date.values[0].origins, 2, "northwire (with its reprint) and the gazette");
+    assert_eq!(
+        date.values[0].origins, 2,
+        "northwire (with its reprint) and the gazette"
+    );
     assert_eq!(date.values[1].value, "2026-03-04");
     assert_eq!(date.values[1].evidence[0].source, "meridian");
-    assert!(date.explanation.contains("meridian"), "{}", date.explanation);
+    assert!(
+        date.explanation.contains("meridian"),
+        "{}",
+        date.explanation
+    );
 
-    let place = fused.conflicts.iter().find(|c| c.kind == "place").expect("a place conflict");
+    let place = fused
+        .conflicts
+        .iter()
+        .find(|c| c.kind == "place")
+        .expect("a place conflict");
     let values: Vec<&str> = place.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(values, ["brenmoor", "calder"]);
     assert_eq!(place.values[1].evidence[0].source, "gazette");
@@ -89,15 +124,26 @@ fn a_disputed_day_and_place_are_conflicts_with_their_sources() {
 #[test]
 fn a_plan_that_happened_on_another_day_is_an_update_not_a_conflict() {
     let fused = fuse(&lake_orin());
-    let update = fused.updates.iter().find(|u| u.kind == "date").expect("a date update");
+    let update = fused
+        .updates
+        .iter()
+        .find(|u| u.kind == "date")
+        .expect("a date update");
     assert_eq!(update.planned.value, "2026-03-02");
     assert_eq!(update.planned.evidence[0].source, "gazette-preview");
     assert_eq!(update.actual.value, "2026-03-03");
     // The planned Monday is not one of the conflicting values.
     for conflict in &fused.conflicts {
-        assert!(conflict.values.iter().all(|v| v.value != "2026-03-02"), "{conflict:#?}");
+        assert!(
+            conflict.values.iter().all(|v| v.value != "2026-03-02"),
+            "{conflict:#?}"
+        );
     }
-    let entry = fused.timeline.iter().find(|t| t.claim == update.claim).expect("on the timeline");
+    let entry = fused
+        .timeline
+        .iter()
+        .find(|t| t.claim == update.claim)
+        .expect("on the timeline");
     assert_eq!(entry.status, "updated");
     assert_eq!(entry.date, "2026-03-03");
 }
@@ -108,8 +154,14 @@ fn every_item_points_at_its_exact_evidence() {
     let fused = fuse(&docs);
     for claim in &fused.claims {
         for evidence in &claim.evidence {
-            let (doc, _) = docs.iter().find(|(d, _)| d.article.id.0 == evidence.article).unwrap();
-            assert_eq!(&doc.body[evidence.start as usize..evidence.end as usize], evidence.text);
+            let (doc, _) = docs
+                .iter()
+                .find(|(d, _)| d.article.id.0 == evidence.article)
+                .unwrap();
+            assert_eq!(
+                &doc.body[evidence.start as usize..evidence.end as usize],
+                evidence.text
+            );
         }
     }
 }
