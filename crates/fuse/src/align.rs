@@ -125,6 +125,19 @@ fn count_shared(a: &[String], b: &[String]) -> usize {
     shared
 }
 
+/// What the claim's verb acts on: the object of an active clause, the subject of
+/// a passive one (`signed the accord` and `the accord was signed` share it).
+pub fn patient(claim: &Claim) -> Option<String> {
+    let argument = if claim.passive {
+        claim.subject.as_ref()
+    } else {
+        claim.object.as_ref()
+    };
+    argument
+        .map(|a| fold(&a.head))
+        .filter(|h| !h.is_empty() && !is_pronoun(h))
+}
+
 /// Groups the claims that state the same thing. Claims are compared only with
 /// claims of the same predicate, so the work grows with the story's size per
 /// predicate, not with its square.
@@ -134,6 +147,7 @@ pub fn align<'a>(docs: &[&'a Doc], claims: &[ClaimRef<'a>], threshold: f32) -> V
         .iter()
         .map(|c| content_words(docs[c.doc], c.claim))
         .collect();
+    let patients: Vec<Option<String>> = claims.iter().map(|c| patient(c.claim)).collect();
     let mut by_predicate: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         by_predicate
@@ -147,7 +161,11 @@ pub fn align<'a>(docs: &[&'a Doc], claims: &[ClaimRef<'a>], threshold: f32) -> V
     for (_, members) in predicates {
         for (n, &a) in members.iter().enumerate() {
             for &b in &members[n + 1..] {
-                if similarity(&heads[a], &words[a], &heads[b], &words[b]) >= threshold {
+                // The same act on the same thing within one story is one event,
+                // however differently the reports name who did it (`Veloria and
+                // Kestrand signed the accord`, `the accord was signed by Varga`).
+                let same_act = patients[a].is_some() && patients[a] == patients[b];
+                if same_act || similarity(&heads[a], &words[a], &heads[b], &words[b]) >= threshold {
                     groups.union(a, b);
                 }
             }

@@ -140,7 +140,13 @@ impl Fuser {
         story: &[StoryDoc<'_>],
         members: &[ClaimRef<'_>],
     ) -> StoryClaim {
-        let first = members[0];
+        // The claim reads best in the words of a report that states it, not one
+        // that only expected it.
+        let first = members
+            .iter()
+            .find(|m| m.claim.modality != Modality::Planned)
+            .copied()
+            .unwrap_or(members[0]);
         let modality = majority(members.iter().map(|m| m.claim.modality.as_str()));
         StoryClaim {
             id: id.to_string(),
@@ -198,8 +204,12 @@ impl Fuser {
                     conflicts
                         .push(self.conflict(claim_id, claim_text, slot, &by_value, story, members));
                 }
-                // A plan that later reports state otherwise is an update.
-                if let Some(plans) = planned.get(key) {
+                // A plan that later reports state otherwise is an update. Only for
+                // when something happens and whether it did: a plan's place or
+                // numbers that differ are told apart from errors too unreliably.
+                if matches!(slot, SlotKind::Date | SlotKind::Polarity)
+                    && let Some(plans) = planned.get(key)
+                {
                     let plans = self.merge_equivalent(slot, plans, docs);
                     if let Some(update) = self.update(
                         claim_id, claim_text, slot, &plans, &by_value, story, members,
@@ -284,8 +294,12 @@ impl Fuser {
         members: &[ClaimRef<'_>],
     ) -> Option<Update> {
         let (actual, actual_members) = stated.first()?;
-        // The plan most reports gave that differs from what happened.
-        let (plan, plan_members) = plans.iter().find(|(value, _)| value != actual)?;
+        // The plan most reports gave that no report states as done: a plan some
+        // report confirms is no update, and one that differs from what some
+        // reports state is part of their conflict.
+        let (plan, plan_members) = plans
+            .iter()
+            .find(|(value, _)| stated.iter().all(|(done, _)| done != value))?;
         // An update runs forward in time: the plan must not be reported after the outcome.
         let earliest_plan = plan_members
             .iter()

@@ -19,6 +19,8 @@
 //! ```
 #![deny(missing_docs)]
 
+mod corpus;
 mod pipeline;
 
+pub use corpus::CorpusView;
 pub use pipeline::{Analysis, Pipeline, PipelineConfig, PipelineError, Progress};

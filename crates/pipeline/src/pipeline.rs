@@ -3,10 +3,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crosscheck_core::Doc;
 use crosscheck_core::dossier::Dossier;
+
+use crate::corpus::CorpusView;
+use crosscheck_claims::{ClaimExtractor, ClaimsConfig};
 use crosscheck_extract::{ExtractConfig, Extractor};
+use crosscheck_fuse::FuseConfig;
 use crosscheck_ingest::{IngestError, InputReader, Record};
 use crosscheck_ner::{NerModel, TagBuffers};
+use crosscheck_quotes::{QuoteFinder, QuotesConfig};
+use crosscheck_stories::StoriesConfig;
 use crosscheck_text::{TextAnalyzer, TextConfig};
+use crosscheck_time::{TimeConfig, TimeTagger};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use serde::{Deserialize, Serialize};
 
@@ -15,11 +22,21 @@ use serde::{Deserialize, Serialize};
 const READ_AHEAD: usize = 256;
 
 /// Settings for a [`Pipeline`]. The defaults suit most runs.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct PipelineConfig {
     /// Worker threads for the per-article stages; `None` uses every core.
     pub threads: Option<usize>,
+    /// Time expressions.
+    pub time: TimeConfig,
+    /// Quotes and reported speech.
+    pub quotes: QuotesConfig,
+    /// Claims.
+    pub claims: ClaimsConfig,
+    /// Copies and stories.
+    pub stories: StoriesConfig,
+    /// Fusion inside a story.
+    pub fuse: FuseConfig,
 }
 
 /// Why a pipeline could not be built.
@@ -31,6 +48,14 @@ pub enum PipelineError {
         /// Which model.
         model: &'static str,
         /// What went wrong.
+        reason: String,
+    },
+    /// A stage's settings are out of range.
+    #[error("invalid {stage} settings: {reason}")]
+    Config {
+        /// Which stage.
+        stage: &'static str,
+        /// What is wrong.
         reason: String,
     },
     /// The worker pool could not be started.
@@ -54,20 +79,24 @@ pub struct Progress {
     pub bytes: u64,
 }
 
-/// The outcome of a run: the analysed docs in input order, and every input that
-/// could not be read.
+/// The outcome of a run: the analysed docs in input order, where the corpus
+/// stage put them, and every input that could not be read.
 #[derive(Debug, Default)]
 pub struct Analysis {
     /// Analysed articles, in input order.
     pub docs: Vec<Doc>,
+    /// Copies and stories among the docs.
+    pub corpus: CorpusView,
     /// Inputs that were skipped, each with file, record and reason, in input order.
     pub problems: Vec<IngestError>,
+    fuse: FuseConfig,
 }
 
 impl Analysis {
-    /// The dossier of this analysis.
+    /// The dossier of this analysis: articles, and stories with their fused claims,
+    /// conflicts, updates, quotes and timeline.
     pub fn dossier(&self) -> Dossier {
-        Dossier::from_docs(&self.docs)
+        crate::corpus::dossier(&self.docs, &self.corpus, &self.fuse)
     }
 }
 
@@ -76,6 +105,11 @@ pub struct Pipeline {
     extractor: Extractor,
     text: TextAnalyzer,
     ner: &'static NerModel,
+    time: TimeTagger,
+    quotes: QuoteFinder,
+    claims: ClaimExtractor,
+    stories: StoriesConfig,
+    fuse: FuseConfig,
     pool: rayon::ThreadPool,
 }
 
@@ -100,10 +134,28 @@ impl Pipeline {
             model: "named-entity",
             reason: e.to_string(),
         })?;
+        let time = config.time.build().map_err(|e| PipelineError::Config {
+            stage: "time",
+            reason: e.to_string(),
+        })?;
+        // Build the story index once now, so bad settings fail before any reading.
+        config
+            .stories
+            .clone()
+            .build()
+            .map_err(|e| PipelineError::Config {
+                stage: "stories",
+                reason: e.to_string(),
+            })?;
         Ok(Pipeline {
             extractor: Extractor::new(ExtractConfig::default()),
             text: TextAnalyzer::new(TextConfig::default()),
             ner,
+            time,
+            quotes: QuoteFinder::new(config.quotes),
+            claims: ClaimExtractor::new(config.claims),
+            stories: config.stories,
+            fuse: config.fuse,
             pool,
         })
     }
@@ -125,6 +177,9 @@ impl Pipeline {
         let mut doc = self.text.analyze(article);
         if is_analysed_language(doc.article.language.as_deref()) {
             TAG_BUFFERS.with_borrow_mut(|buffers| self.ner.annotate_with(&mut doc, buffers));
+            self.time.tag_doc(&mut doc);
+            self.quotes.annotate(&mut doc);
+            self.claims.annotate(&mut doc);
         }
         Ok(doc)
     }
@@ -176,12 +231,19 @@ impl Pipeline {
         });
         // Workers finish out of order; the dossier must not depend on scheduling.
         outcomes.sort_unstable_by_key(|(index, _)| *index);
-        let mut analysis = Analysis::default();
+        let mut analysis = Analysis {
+            fuse: self.fuse.clone(),
+            ..Analysis::default()
+        };
         for (_, outcome) in outcomes {
             match outcome {
                 Ok(doc) => analysis.docs.push(doc),
                 Err(problem) => analysis.problems.push(problem),
             }
+        }
+        // The settings were checked when the pipeline was built.
+        if let Ok(corpus) = crate::corpus::group(&analysis.docs, &self.stories) {
+            analysis.corpus = corpus;
         }
         analysis
     }

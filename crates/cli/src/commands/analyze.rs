@@ -51,6 +51,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|| default_format(args.out.as_ref()));
     let pipeline = Pipeline::new(PipelineConfig {
         threads: args.threads,
+        ..PipelineConfig::default()
     })?;
 
     let bar = progress_bar();

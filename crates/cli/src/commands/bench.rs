@@ -71,6 +71,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let html_bytes = CorpusWriter::new(OutputForm::Warc).write(corpus, &warc)?;
     let pipeline = Pipeline::new(PipelineConfig {
         threads: args.threads,
+        ..PipelineConfig::default()
     })?;
     println!(
         "corpus articles={} html_mb={:.1} warc_gz_mb={:.1} threads={} runs={}",
