@@ -1,7 +1,9 @@
 use std::fmt::Write;
 
 use crosscheck_core::SegmentKind;
-use crosscheck_core::dossier::{Dossier, DossierArticle};
+use std::collections::HashMap;
+
+use crosscheck_core::dossier::{Dossier, DossierArticle, DossierStory, Evidence, TimelineEntry};
 
 const STYLE: &str = "
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -14,6 +16,24 @@ dt{color:#666}dd{margin:0}
 .segment.caption,.segment.credit{border-color:#c98a00;background:#fff8e6}
 .segment.byline,.segment.dateline,.segment.heading{border-color:#3a6ea5}
 .segment.boilerplate{border-color:#999;color:#777}
+section.story{border-top:3px solid #1b1b1b;margin-top:2rem}
+.summary{color:#444}
+.conflict,.update{border:1px solid #e3b5b5;background:#fff7f7;border-radius:6px;padding:.5rem 1rem;margin:.75rem 0}
+.update{border-color:#e8d28a;background:#fffbea}
+.conflict .kind{font-weight:bold;text-transform:uppercase;font-size:.8rem;color:#8a1c1c;margin-right:.4rem}
+.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:1rem}
+.side .value{font-weight:bold;font-size:1.1rem;margin:.2rem 0}
+.count{color:#666;font-size:.85rem}
+ul.evidence{font-size:.85rem;margin:.2rem 0 .5rem;padding-left:1.2rem}
+ol.timeline .date{font-family:monospace}
+.status{font-size:.75rem;text-transform:uppercase;border-radius:3px;padding:0 .3rem;background:#e8f5e9}
+.status.updated{background:#fff3cd}.status.planned{background:#e3ecf7}.status.cancelled{background:#fde8e8}
+svg.chart{width:100%;max-width:720px;height:auto}
+table.coverage{border-collapse:collapse;font-size:.85rem}
+table.coverage td,table.coverage th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
+td.supports{background:#e8f5e9;text-align:center}td.contradicts{background:#fde8e8;text-align:center}
+blockquote{margin:.3rem 0 .2rem 1rem;font-style:italic}
+mark{background:#fff3a3}
 .flag{display:inline-block;font-size:.8rem;background:#fde8e8;color:#8a1c1c;border-radius:3px;padding:0 .4rem;margin-right:.3rem}
 ";
 
@@ -34,27 +54,293 @@ pub fn render(dossier: &Dossier) -> String {
         dossier.articles.len(),
         dossier.stories.len()
     );
-    if !dossier.stories.is_empty() {
-        let _ = writeln!(out, "<h2>Stories</h2><ul>");
-        for story in &dossier.stories {
-            let _ = writeln!(
-                out,
-                "<li>{} ({} articles)</li>",
-                escape(&story.title),
-                story.articles.len()
-            );
+    let sources: HashMap<&str, &str> = dossier
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.source.as_str()))
+        .collect();
+    for story in &dossier.stories {
+        write_story(&mut out, story, &sources);
+    }
+    // Evidence spans to highlight, per article.
+    let mut marks: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+    for story in &dossier.stories {
+        for evidence in story_evidence(story) {
+            marks
+                .entry(evidence.article.as_str())
+                .or_default()
+                .push((evidence.start, evidence.end));
         }
-        let _ = writeln!(out, "</ul>");
     }
     let _ = writeln!(out, "<h2>Articles</h2>");
     for article in &dossier.articles {
-        write_article(&mut out, article);
+        let mut spans = marks.remove(article.id.as_str()).unwrap_or_default();
+        spans.sort_unstable();
+        spans.dedup();
+        write_article(&mut out, article, &spans);
     }
     out.push_str("</body></html>\n");
     out
 }
 
-fn write_article(out: &mut String, article: &DossierArticle) {
+/// Every evidence record of a story.
+fn story_evidence(story: &DossierStory) -> impl Iterator<Item = &Evidence> {
+    let claims = story.claims.iter().flat_map(|c| &c.evidence);
+    let conflicts = story
+        .conflicts
+        .iter()
+        .flat_map(|c| c.values.iter().flat_map(|v| &v.evidence));
+    let updates = story
+        .updates
+        .iter()
+        .flat_map(|u| u.planned.evidence.iter().chain(&u.actual.evidence));
+    let quotes = story
+        .quotes
+        .iter()
+        .flat_map(|q| q.variants.iter().flat_map(|v| &v.evidence));
+    claims.chain(conflicts).chain(updates).chain(quotes)
+}
+
+fn evidence_id(evidence: &Evidence) -> String {
+    format!("ev-{}-{}", evidence.article, evidence.start)
+}
+
+fn write_evidence_list(out: &mut String, evidence: &[Evidence]) {
+    out.push_str("<ul class=\"evidence\">");
+    for e in evidence {
+        let _ = write!(
+            out,
+            "<li><a href=\"#{}\">{}</a>: \u{201c}{}\u{201d}</li>",
+            escape(&evidence_id(e)),
+            escape(&e.source),
+            escape(&e.text)
+        );
+    }
+    out.push_str("</ul>");
+}
+
+fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &str>) {
+    let _ = writeln!(
+        out,
+        "<section class=\"story\" id=\"{}\"><h2>{}</h2><p class=\"summary\">{} reports from {} independent sources \
+         &middot; {} conflicts &middot; {} updates &middot; {} claims &middot; {} quotes</p>",
+        escape(&story.id),
+        escape(&story.title),
+        story.articles.len(),
+        story.origins,
+        story.conflicts.len(),
+        story.updates.len(),
+        story.claims.len(),
+        story.quotes.len()
+    );
+    if !story.conflicts.is_empty() {
+        out.push_str("<h3>Conflicts</h3>");
+        for conflict in &story.conflicts {
+            let _ = write!(
+                out,
+                "<div class=\"conflict\"><p><span class=\"kind\">{}</span> {}</p><div class=\"sides\">",
+                escape(&conflict.kind),
+                escape(&conflict.explanation)
+            );
+            for value in &conflict.values {
+                let _ = write!(
+                    out,
+                    "<div class=\"side\"><p class=\"value\">{}</p><p class=\"count\">{} independent sources</p>",
+                    escape(&value.value),
+                    value.origins
+                );
+                write_evidence_list(out, &value.evidence);
+                out.push_str("</div>");
+            }
+            out.push_str("</div></div>\n");
+        }
+    }
+    if !story.updates.is_empty() {
+        out.push_str("<h3>Updates</h3>");
+        for update in &story.updates {
+            let _ = write!(
+                out,
+                "<div class=\"update\"><p>{}</p><div class=\"sides\"><div class=\"side\"><p class=\"value\">planned: {}</p>",
+                escape(&update.explanation),
+                escape(&update.planned.value)
+            );
+            write_evidence_list(out, &update.planned.evidence);
+            let _ = write!(
+                out,
+                "</div><div class=\"side\"><p class=\"value\">reported: {}</p>",
+                escape(&update.actual.value)
+            );
+            write_evidence_list(out, &update.actual.evidence);
+            out.push_str("</div></div></div>\n");
+        }
+    }
+    if !story.timeline.is_empty() {
+        out.push_str("<h3>Timeline</h3>");
+        write_timeline_chart(out, &story.timeline);
+        out.push_str("<ol class=\"timeline\">");
+        for entry in &story.timeline {
+            let _ = write!(
+                out,
+                "<li><span class=\"date\">{}</span> <span class=\"status {}\">{}</span> {} <span class=\"count\">({} sources)</span>",
+                escape(&entry.date),
+                escape(&entry.status),
+                escape(&entry.status),
+                escape(&entry.text),
+                entry.origins
+            );
+            write_evidence_list(out, &entry.evidence);
+            out.push_str("</li>");
+        }
+        out.push_str("</ol>\n");
+    }
+    write_coverage(out, story, sources);
+    if !story.quotes.is_empty() {
+        out.push_str("<h3>Quotes</h3>");
+        for quote in &story.quotes {
+            let _ = write!(
+                out,
+                "<div class=\"quote\"><p class=\"speaker\">{} <span class=\"count\">({} sources)</span></p>",
+                escape(quote.speaker.as_deref().unwrap_or("(unattributed)")),
+                quote.origins
+            );
+            for variant in &quote.variants {
+                let _ = write!(out, "<blockquote>{}</blockquote>", escape(&variant.text));
+                write_evidence_list(out, &variant.evidence);
+            }
+            out.push_str("</div>");
+        }
+    }
+    if !story.claims.is_empty() {
+        out.push_str("<h3>Claims</h3><ol class=\"claims\">");
+        for claim in &story.claims {
+            let flagged = if claim.only_flagged_sources {
+                " <span class=\"flag\">only flagged sources</span>"
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "<li>{} <span class=\"count\">({}, {} sources)</span>{flagged}",
+                escape(&claim.text),
+                escape(&claim.modality),
+                claim.origins
+            );
+            write_evidence_list(out, &claim.evidence);
+            out.push_str("</li>");
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Dots on a line of days, one per timeline entry, coloured by status.
+fn write_timeline_chart(out: &mut String, timeline: &[TimelineEntry]) {
+    let days: Vec<i64> = timeline
+        .iter()
+        .filter_map(|e| day_number(&e.date))
+        .collect();
+    let (Some(&first), Some(&last)) = (days.iter().min(), days.iter().max()) else {
+        return;
+    };
+    let span = (last - first).max(1) as f64;
+    let (width, left, right) = (720.0, 40.0, 40.0);
+    let x = |day: i64| left + (day - first) as f64 / span * (width - left - right);
+    let _ = write!(
+        out,
+        "<svg class=\"chart\" viewBox=\"0 0 {width} 70\" role=\"img\" aria-label=\"timeline\">\
+         <line x1=\"{left}\" y1=\"35\" x2=\"{}\" y2=\"35\" stroke=\"#999\"/>",
+        width - right
+    );
+    for entry in timeline {
+        if let Some(day) = day_number(&entry.date) {
+            let colour = match entry.status.as_str() {
+                "updated" => "#c98a00",
+                "planned" => "#3a6ea5",
+                "cancelled" => "#8a1c1c",
+                _ => "#2e7d32",
+            };
+            let _ = write!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"35\" r=\"{}\" fill=\"{colour}\"><title>{} {}: {}</title></circle>\
+                 <text x=\"{:.1}\" y=\"60\" font-size=\"10\" text-anchor=\"middle\">{}</text>",
+                x(day),
+                4 + entry.origins.min(6),
+                escape(&entry.date),
+                escape(&entry.status),
+                escape(&entry.text),
+                x(day),
+                escape(entry.date.get(5..10).unwrap_or(&entry.date))
+            );
+        }
+    }
+    out.push_str("</svg>");
+}
+
+/// Days since 0000-03-01 of a `YYYY-MM-DD` date, for placing it on a line.
+fn day_number(date: &str) -> Option<i64> {
+    let year: i64 = date.get(0..4)?.parse().ok()?;
+    let month: i64 = date.get(5..7)?.parse().ok()?;
+    let day: i64 = date.get(8..10)?.parse().ok()?;
+    let (y, m) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day)
+}
+
+/// Sources × the story's corroborated claims: which report supports, contradicts
+/// or is silent on each.
+fn write_coverage(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &str>) {
+    let claims: Vec<_> = story
+        .claims
+        .iter()
+        .filter(|c| c.origins >= 2)
+        .take(12)
+        .collect();
+    if claims.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Coverage</h3><table class=\"coverage\"><tr><th>claim</th>");
+    for article in &story.articles {
+        let _ = write!(
+            out,
+            "<th>{}</th>",
+            escape(sources.get(article.as_str()).copied().unwrap_or(article))
+        );
+    }
+    out.push_str("</tr>");
+    for claim in claims {
+        let _ = write!(out, "<tr><td>{}</td>", escape(&claim.text));
+        // A report on the losing side of one of this claim's conflicts contradicts it.
+        let contradicting: Vec<&str> = story
+            .conflicts
+            .iter()
+            .filter(|c| c.claim == claim.id)
+            .flat_map(|c| {
+                c.values
+                    .iter()
+                    .skip(1)
+                    .flat_map(|v| v.evidence.iter().map(|e| e.article.as_str()))
+            })
+            .collect();
+        for article in &story.articles {
+            let supports = claim.evidence.iter().any(|e| e.article == *article);
+            let cell = if contradicting.contains(&article.as_str()) {
+                "<td class=\"contradicts\" title=\"contradicts\">&#x2717;</td>"
+            } else if supports {
+                "<td class=\"supports\" title=\"supports\">&#x2713;</td>"
+            } else {
+                "<td class=\"silent\" title=\"silent\"></td>"
+            };
+            out.push_str(cell);
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>\n");
+}
+
+fn write_article(out: &mut String, article: &DossierArticle, marks: &[(u32, u32)]) {
     let title = article.title.as_deref().unwrap_or("(untitled)");
     let _ = writeln!(
         out,
@@ -108,10 +394,40 @@ fn write_article(out: &mut String, article: &DossierArticle) {
         let _ = writeln!(
             out,
             "<p class=\"segment {kind}\">{label}{}</p>",
-            escape(&segment.text)
+            highlighted(&article.id, segment.start, &segment.text, marks)
         );
     }
     out.push_str("</article>\n");
+}
+
+/// A segment's text with the evidence spans inside it marked, each mark the
+/// target of the links to that evidence. Overlapping spans keep the first.
+fn highlighted(article: &str, segment_start: u32, text: &str, marks: &[(u32, u32)]) -> String {
+    let segment_end = segment_start + text.len() as u32;
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut at = 0usize;
+    for &(start, end) in marks {
+        if start < segment_start || end > segment_end {
+            continue;
+        }
+        let (from, to) = (
+            (start - segment_start) as usize,
+            (end - segment_start) as usize,
+        );
+        if from < at || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
+            continue;
+        }
+        out.push_str(&escape(&text[at..from]));
+        let _ = write!(
+            out,
+            "<mark id=\"{}\">{}</mark>",
+            escape(&format!("ev-{article}-{start}")),
+            escape(&text[from..to])
+        );
+        at = to;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
 }
 
 /// Escapes text for HTML element content and double-quoted attribute values.

@@ -1,7 +1,7 @@
 use std::fmt::Write;
 
 use crosscheck_core::SegmentKind;
-use crosscheck_core::dossier::{Dossier, DossierArticle};
+use crosscheck_core::dossier::{Dossier, DossierArticle, DossierStory, Evidence};
 
 /// The dossier as a Markdown report: stories first, then each article with its
 /// metadata and the lines that are not report text.
@@ -15,14 +15,112 @@ pub fn render(dossier: &Dossier) -> String {
         dossier.stories.len()
     );
     for story in &dossier.stories {
-        let _ = writeln!(out, "## Story: {}\n", inline(&story.title));
-        let _ = writeln!(out, "{} articles.\n", story.articles.len());
+        write_story(&mut out, story);
     }
     let _ = writeln!(out, "## Articles\n");
     for article in &dossier.articles {
         write_article(&mut out, article);
     }
     out
+}
+
+fn write_story(out: &mut String, story: &DossierStory) {
+    let _ = writeln!(out, "## Story: {}\n", inline(&story.title));
+    let _ = writeln!(
+        out,
+        "{} articles from {} independent sources; {} conflicts, {} updates.\n",
+        story.articles.len(),
+        story.origins,
+        story.conflicts.len(),
+        story.updates.len()
+    );
+    if !story.conflicts.is_empty() {
+        let _ = writeln!(out, "### Conflicts\n");
+        for conflict in &story.conflicts {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                conflict.kind,
+                inline(&conflict.explanation)
+            );
+            for value in &conflict.values {
+                let _ = writeln!(
+                    out,
+                    "  - *{}* ({} sources)",
+                    inline(&value.value),
+                    value.origins
+                );
+                write_evidence(out, &value.evidence, "    ");
+            }
+        }
+        let _ = writeln!(out);
+    }
+    if !story.updates.is_empty() {
+        let _ = writeln!(out, "### Updates\n");
+        for update in &story.updates {
+            let _ = writeln!(out, "- {}", inline(&update.explanation));
+        }
+        let _ = writeln!(out);
+    }
+    if !story.timeline.is_empty() {
+        let _ = writeln!(out, "### Timeline\n");
+        for entry in &story.timeline {
+            let _ = writeln!(
+                out,
+                "- {} ({}, {} sources): {}",
+                entry.date,
+                entry.status,
+                entry.origins,
+                inline(&entry.text)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if !story.claims.is_empty() {
+        let _ = writeln!(out, "### Claims\n");
+        for claim in &story.claims {
+            let flagged = if claim.only_flagged_sources {
+                " — only flagged sources"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "- {} *({}, {} sources{flagged})*",
+                inline(&claim.text),
+                claim.modality,
+                claim.origins
+            );
+            write_evidence(out, &claim.evidence, "  ");
+        }
+        let _ = writeln!(out);
+    }
+    if !story.quotes.is_empty() {
+        let _ = writeln!(out, "### Quotes\n");
+        for quote in &story.quotes {
+            let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
+            let _ = writeln!(out, "- **{}** ({} sources)", inline(speaker), quote.origins);
+            for variant in &quote.variants {
+                let _ = writeln!(out, "  - \u{201c}{}\u{201d}", inline(&variant.text));
+                write_evidence(out, &variant.evidence, "    ");
+            }
+        }
+        let _ = writeln!(out);
+    }
+}
+
+fn write_evidence(out: &mut String, evidence: &[Evidence], indent: &str) {
+    for e in evidence {
+        let _ = writeln!(
+            out,
+            "{indent}- {} `{}` [{}..{}]: {}",
+            inline(&e.source),
+            e.article,
+            e.start,
+            e.end,
+            inline(&e.text)
+        );
+    }
 }
 
 fn write_article(out: &mut String, article: &DossierArticle) {
@@ -54,6 +152,9 @@ fn write_article(out: &mut String, article: &DossierArticle) {
     }
     if let Some(language) = &article.language {
         let _ = writeln!(out, "- language: {language}");
+    }
+    if let Some(original) = &article.duplicate_of {
+        let _ = writeln!(out, "- copy of: `{original}`");
     }
     let _ = writeln!(out, "- sentences: {}", article.sentences);
     for flag in &article.flags {
