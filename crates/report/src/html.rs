@@ -31,6 +31,7 @@ ol.timeline .date{font-family:monospace}
 svg.chart{width:100%;max-width:720px;height:auto}
 table.coverage{border-collapse:collapse;font-size:.85rem}
 table.coverage td,table.coverage th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
+table.coverage td:first-child{min-width:18rem}
 td.supports{background:#e8f5e9;text-align:center}td.contradicts{background:#fde8e8;text-align:center}
 blockquote{margin:.3rem 0 .2rem 1rem;font-style:italic}
 mark{background:#fff3a3}
