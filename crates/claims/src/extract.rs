@@ -193,7 +193,7 @@ impl<'d> Reader<'d> {
     fn span_of(&self, start: usize, end: usize) -> Option<Span> {
         let a = self.toks.get(start)?;
         let b = self.toks.get(end.checked_sub(1)?)?;
-        (a.span.start <= b.span.end).then(|| Span {
+        (a.span.start <= b.span.end).then_some(Span {
             start: a.span.start,
             end: b.span.end,
         })
@@ -357,11 +357,9 @@ impl<'d> Reader<'d> {
         let mut source = None;
         let mut cue = None;
         for &(s, e, quoted) in &runs {
-            if !quoted {
-                if let Some((src, c)) = self.frame_source(s, e) {
-                    source = src;
-                    cue = Some(c);
-                }
+            if !quoted && let Some((src, c)) = self.frame_source(s, e) {
+                source = src;
+                cue = Some(c);
             }
         }
         let source = source.or(carried);
@@ -420,24 +418,25 @@ impl<'d> Reader<'d> {
         let before = cue.checked_sub(1).filter(|&b| b >= s);
         let after = Some(cue + 1).filter(|&a| a < e);
         for i in [before, after].into_iter().flatten() {
-            if let Some(t) = self.toks.get(i) {
-                if t.word() && !t.is(class::PREP | class::CONJ | class::BE | class::HAVE) {
-                    let start = (s..=i)
-                        .rev()
-                        .take_while(|&j| {
-                            self.toks
-                                .get(j)
-                                .is_some_and(|t| t.word() && !t.is(class::PREP | class::CONJ))
-                        })
-                        .last()
-                        .unwrap_or(i);
-                    let start = if i == before.unwrap_or(usize::MAX) {
-                        start
-                    } else {
-                        i
-                    };
-                    return Some((self.span_of(start, i + 1), cue));
-                }
+            if let Some(t) = self.toks.get(i)
+                && t.word()
+                && !t.is(class::PREP | class::CONJ | class::BE | class::HAVE)
+            {
+                let start = (s..=i)
+                    .rev()
+                    .take_while(|&j| {
+                        self.toks
+                            .get(j)
+                            .is_some_and(|t| t.word() && !t.is(class::PREP | class::CONJ))
+                    })
+                    .last()
+                    .unwrap_or(i);
+                let start = if i == before.unwrap_or(usize::MAX) {
+                    start
+                } else {
+                    i
+                };
+                return Some((self.span_of(start, i + 1), cue));
             }
         }
         Some((None, cue))
@@ -477,19 +476,19 @@ impl<'d> Reader<'d> {
         }
         // `…, X said (on Monday).`: a reporting verb in the last comma-part.
         let last_comma = (s..e).rev().find(|&i| self.tok_text(i) == ",");
-        if let Some(c) = last_comma {
-            if e - c <= 9 && c > s + 2 {
-                if let Some((source, cue)) = self.frame_source(c + 1, e) {
-                    let attribution = Some(Attribution {
-                        source,
-                        cue: self.toks.get(cue).map(|t| t.span),
-                        quote: None,
-                        direct: false,
-                    });
-                    self.split_clauses(s, c, attribution, out);
-                    return;
-                }
-            }
+        if let Some(c) = last_comma
+            && e - c <= 9
+            && c > s + 2
+            && let Some((source, cue)) = self.frame_source(c + 1, e)
+        {
+            let attribution = Some(Attribution {
+                source,
+                cue: self.toks.get(cue).map(|t| t.span),
+                quote: None,
+                direct: false,
+            });
+            self.split_clauses(s, c, attribution, out);
+            return;
         }
         // `X said (that) …`: the first verb group is a reporting verb.
         if let Some(g) = self.verb_group(s, e, None) {
@@ -558,25 +557,26 @@ impl<'d> Reader<'d> {
             };
             let text = self.text(t.span);
             // `, who …,` relative: the antecedent is the name or noun before it.
-            if text == "," && hole.is_none() {
-                if let Some(next) = self.toks.get(i + 1) {
-                    let nt = self.text(next.span);
-                    if next.is(class::REL) && !nt.eq_ignore_ascii_case("whose") {
-                        let close = (i + 2..e).find(|&j| self.tok_text(j) == ",").unwrap_or(e);
-                        if self.verb_group(i + 2, close, None).is_some() {
-                            let ante = self.subject(start, i, None);
-                            pending.push(Clause {
-                                start: i + 2,
-                                end: close,
-                                hole: None,
-                                subject: ante,
-                                attribution,
-                                denied: false,
-                            });
-                            hole = Some((i, (close + 1).min(e)));
-                            i = close + 1;
-                            continue;
-                        }
+            if text == ","
+                && hole.is_none()
+                && let Some(next) = self.toks.get(i + 1)
+            {
+                let nt = self.text(next.span);
+                if next.is(class::REL) && !nt.eq_ignore_ascii_case("whose") {
+                    let close = (i + 2..e).find(|&j| self.tok_text(j) == ",").unwrap_or(e);
+                    if self.verb_group(i + 2, close, None).is_some() {
+                        let ante = self.subject(start, i, None);
+                        pending.push(Clause {
+                            start: i + 2,
+                            end: close,
+                            hole: None,
+                            subject: ante,
+                            attribution,
+                            denied: false,
+                        });
+                        hole = Some((i, (close + 1).min(e)));
+                        i = close + 1;
+                        continue;
                     }
                 }
             }
@@ -757,7 +757,19 @@ impl<'d> Reader<'d> {
                 }
             }
             let expect = chain.is_some();
-            let is_verb = (c & class::VERB != 0 || t.unknown_ed) && c & class::NOT_VERB == 0;
+            // After a modal or auxiliary, an unknown lowercase word is the verb
+            // (`will bolster`); the lexicon cannot hold every verb.
+            let open_class = expect
+                && !t.cap
+                && c & (class::DET
+                    | class::PREP
+                    | class::CONJ
+                    | class::PRON
+                    | class::REL
+                    | class::NUMWORD)
+                    == 0;
+            let is_verb =
+                (c & class::VERB != 0 || t.unknown_ed || open_class) && c & class::NOT_VERB == 0;
             if is_verb && !(t.cap && i > s && !expect) {
                 let form = if t.unknown_ed {
                     Some(VerbForm::PastOrParticiple)
@@ -928,7 +940,11 @@ impl<'d> Reader<'d> {
         // phrase (`Delegations from Veloria …` is about the delegations).
         let mut part = s;
         for i in s..e {
-            if self.tok_text(i) == "," && i + 1 < e && !Self::in_hole(hole, i) {
+            if self.tok_text(i) == ","
+                && i + 1 < e
+                && !Self::in_hole(hole, i)
+                && !self.in_list(i, e)
+            {
                 part = i + 1;
             }
         }
@@ -939,13 +955,14 @@ impl<'d> Reader<'d> {
                     return false;
                 };
                 let at = self.tok_at(m.span.start).unwrap_or(part);
+                let end_tok = self.toks.partition_point(|t| t.span.start < m.span.end);
                 !(part..at).any(|b| {
                     !Self::in_hole(hole, b)
                         && self
                             .toks
                             .get(b)
                             .is_some_and(|t| t.is(class::PREP) && !t.is(class::CONJ))
-                })
+                }) && !self.modifies_noun(end_tok, e)
             })
             .last();
         if let Some(i) = named {
@@ -958,6 +975,7 @@ impl<'d> Reader<'d> {
         while end < e {
             let Some(t) = self.toks.get(end) else { break };
             if Self::in_hole(hole, end)
+                || t.is(class::NEG | class::HEDGE_ADV)
                 || !(t.word() || t.kind == TokenKind::Number)
                 || t.is(class::PREP | class::REL | class::CONJ)
             {
@@ -969,12 +987,13 @@ impl<'d> Reader<'d> {
         let head_text = self.text(head_tok.span);
         if head_tok.is(class::PRON) {
             let lower = head_text.to_ascii_lowercase();
-            if (lower == "he" || lower == "she") && self.config.resolve_pronouns {
-                if let Some(p) = self.last_person {
-                    let mut arg = self.entity_argument(p as usize)?;
-                    arg.span = head_tok.span;
-                    return Some(arg);
-                }
+            if (lower == "he" || lower == "she")
+                && self.config.resolve_pronouns
+                && let Some(p) = self.last_person
+            {
+                let mut arg = self.entity_argument(p as usize)?;
+                arg.span = head_tok.span;
+                return Some(arg);
             }
             return Some(Argument {
                 span: head_tok.span,
@@ -994,6 +1013,47 @@ impl<'d> Reader<'d> {
         })
     }
 
+    /// True when the comma at `i` separates items of a list of names
+    /// (`the US, Ukraine and Russia`) rather than closing an adverbial.
+    fn in_list(&self, i: usize, e: usize) -> bool {
+        let mut j = i + 1;
+        while j < e {
+            let Some(t) = self.toks.get(j) else {
+                return false;
+            };
+            let w = self.text(t.span);
+            if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
+                return j > i + 1;
+            }
+            if !(t.word() && (t.cap || t.is(class::DET))) && w != "," {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// True when the token at `next` continues a noun phrase after a name, so
+    /// the name is a modifier (`Russian representatives`, `Velorian delegation`).
+    fn modifies_noun(&self, next: usize, e: usize) -> bool {
+        const NOT_NOUN: u32 = class::PREP
+            | class::CONJ
+            | class::REL
+            | class::VERB
+            | class::BE
+            | class::HAVE
+            | class::MODAL_PLAN
+            | class::MODAL_HEDGE
+            | class::NEG
+            | class::HEDGE_ADV
+            | class::DO;
+        next < e
+            && self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.word() && !t.cap && !t.is(NOT_NOUN) && !t.unknown_ed && !t.neg)
+    }
+
     /// The noun phrase starting at `s` (determiners skipped), up to a boundary.
     fn noun_phrase(&self, s: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let mut i = s;
@@ -1006,16 +1066,34 @@ impl<'d> Reader<'d> {
             .entities_in(s, e, hole)
             .find(|&x| self.doc.entities.get(x).is_some_and(|m| m.span.start == at))
         {
+            // `Russian Foreign Minister Sergey Lavrov`: a nationality before a
+            // title and name; the name that ends the capitalised run is the argument.
+            let mut ei = ei;
+            let end_of = |x: usize| self.doc.entities.get(x).map_or(0, |m| m.span.end);
+            let mut next = self.toks.partition_point(|t| t.span.start < end_of(ei));
+            while self
+                .doc
+                .entities
+                .get(ei)
+                .is_some_and(|m| m.kind == EntityKind::Misc)
+            {
+                let mut j = next;
+                while j < e && j < next + 4 && self.toks.get(j).is_some_and(|t| t.word() && t.cap) {
+                    j += 1;
+                }
+                match self
+                    .entities_in(next, (j + 1).min(e), hole)
+                    .find(|&x| x > ei)
+                {
+                    Some(x) => {
+                        ei = x;
+                        next = self.toks.partition_point(|t| t.span.start < end_of(x));
+                    }
+                    None => break,
+                }
+            }
             // `the Velorian delegation` is about the delegation, not Veloria.
-            let end = self.doc.entities.get(ei).map_or(0, |m| m.span.end);
-            let next = self.toks.partition_point(|t| t.span.start < end);
-            let continues = next < e
-                && self.toks.get(next).is_some_and(|t| {
-                    t.word()
-                        && !t.cap
-                        && !t.is(class::PREP | class::CONJ | class::REL | class::VERB)
-                });
-            if !continues {
+            if !self.modifies_noun(next, e) {
                 return self.entity_argument(ei);
             }
         }
@@ -1091,10 +1169,11 @@ impl<'d> Reader<'d> {
                 _ => None,
             }
         };
-        if let Some(t) = self.toks.get(g.after) {
-            if t.is(class::NEG) && !g.copula {
-                negated = true;
-            }
+        if let Some(t) = self.toks.get(g.after)
+            && t.is(class::NEG)
+            && !g.copula
+        {
+            negated = true;
         }
         for i in s..e {
             if !Self::in_hole(hole, i)
@@ -1139,20 +1218,18 @@ impl<'d> Reader<'d> {
         let place = self.place(s, e, hole, &used);
         let mut participants: Vec<Argument> = Vec::new();
         for i in self.entities_in(s, e, hole) {
-            if let Some(m) = self.doc.entities.get(i) {
-                if matches!(m.kind, EntityKind::Per | EntityKind::Org) {
-                    if let Some(arg) = self.entity_argument(i) {
-                        if !participants.iter().any(|p| p.head == arg.head) {
-                            participants.push(arg);
-                        }
-                    }
-                }
+            if let Some(m) = self.doc.entities.get(i)
+                && matches!(m.kind, EntityKind::Per | EntityKind::Org)
+                && let Some(arg) = self.entity_argument(i)
+                && !participants.iter().any(|p| p.head == arg.head)
+            {
+                participants.push(arg);
             }
         }
-        if let Some(subj) = subject.as_ref().filter(|a| a.entity.is_some()) {
-            if !participants.iter().any(|p| p.head == subj.head) {
-                participants.insert(0, subj.clone());
-            }
+        if let Some(subj) = subject.as_ref().filter(|a| a.entity.is_some())
+            && !participants.iter().any(|p| p.head == subj.head)
+        {
+            participants.insert(0, subj.clone());
         }
         let mut numbers = Vec::new();
         crate::numbers::find(self, s, e, hole, &mut numbers);

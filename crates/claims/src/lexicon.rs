@@ -810,8 +810,8 @@ fn inflect(base: &str, doubles: bool) -> [String; 3] {
     };
     let ing = if doubles {
         format!("{base}{last}ing")
-    } else if base.ends_with("ie") {
-        format!("{}ying", &base[..base.len() - 2])
+    } else if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
         format!("{}ing", &base[..base.len() - 1])
     } else {
@@ -862,7 +862,6 @@ impl Lexicon {
         add_class(TIME_MODS, class::TIME_MOD);
         add_class(PARTICLES, class::PARTICLE);
         add_class(NOT_VERBS, class::NOT_VERB);
-        let mut map = map;
         for (i, w) in WEEKDAYS.iter().enumerate() {
             let e = map.entry(w).or_insert(EMPTY);
             e.class |= class::WEEKDAY;
@@ -981,8 +980,8 @@ impl Lexicon {
 /// for a word too long or not ASCII, which the lexicon never holds.
 pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let mut n = 0;
-    let mut chars = word.char_indices();
-    while let Some((_, c)) = chars.next() {
+    let chars = word.char_indices();
+    for (_, c) in chars {
         let b = match c {
             '\u{2019}' | '\u{2018}' => b'\'',
             c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
