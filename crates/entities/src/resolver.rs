@@ -187,14 +187,16 @@ struct Item<'a> {
 }
 
 fn item_pass(e: &LocalEntity, full: &[Vec<String>]) -> u8 {
+    // Full names first, then names cut short, then other types, and bare names
+    // last: by then every full name and every place of the story is known.
     if e.kind != EntityKind::Per {
-        3
+        2
     } else if !full.is_empty() {
         0
     } else if e.name.split_whitespace().count() >= 2 {
         1
     } else {
-        2
+        3
     }
 }
 
@@ -233,7 +235,7 @@ fn find(clusters: &[Cluster], item: &Item) -> Target {
             .filter(|(_, c)| c.group.full.iter().any(|f| truncation_fits(skel, f)))
             .map(|(i, _)| (i, MergeRule::TruncatedName))
             .collect(),
-        2 => people
+        3 => people
             .filter(|(_, c)| c.group.full.iter().any(|f| f.last() == skel.last()))
             .map(|(i, _)| (i, MergeRule::Surname))
             .collect(),
@@ -250,7 +252,16 @@ fn find(clusters: &[Cluster], item: &Item) -> Target {
             };
         }
     }
-    if pass != 3 {
+    if pass == 3
+        && let Some(i) = clusters
+            .iter()
+            .position(|c| !c.person && c.group.key == names::renamed(folded).unwrap_or(folded))
+    {
+        // A bare name tagged as a person here and as a place or group elsewhere:
+        // one name, and the story's majority type decides.
+        return Target::Join(i, MergeRule::SameName);
+    }
+    if pass != 2 {
         // A bare or cut name seen in another report with no full form.
         let key = skel.join(" ");
         return clusters
