@@ -342,6 +342,17 @@ impl QuoteFinder {
                 continue;
             }
 
+            // `“A,” said Vell, the mayor, “B.”`: the second part lies inside the
+            // sentence of the first part's attribution.
+            if let Some(last) = out.last_mut()
+                && last.quoted
+                && last.extent_end >= q.first
+            {
+                last.content.1 = q.last;
+                last.extent_end = last.extent_end.max(q.last);
+                continue;
+            }
+
             // A cue before the quotation: `Vell said, “…”` / `According to Vell, “…”`.
             if !prefix_words.is_empty() {
                 if let Some((cue_first, cue_last, cue_kind)) =
@@ -406,6 +417,8 @@ impl QuoteFinder {
 
             // No cue of its own: it continues the previous quotation when nothing but
             // punctuation or a paragraph break stands between them.
+            // A quotation with no cue of its own runs on from the previous one when
+            // only punctuation or a paragraph break stands between them.
             if let Some(last) = out.last_mut()
                 && last.quoted
                 && ((last.extent_end + 1)..q.first).all(|i| !view.is_word(i))
@@ -899,7 +912,8 @@ fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)
         i -= 1;
     }
     let last = i.checked_sub(1)?;
-    if last < floor {
+    // `went so far as to say`: an infinitive has no subject of its own here.
+    if last < floor || view.text(last).eq_ignore_ascii_case("to") {
         return None;
     }
     let mut j = i;
