@@ -6,7 +6,9 @@ use crosscheck_core::layers::time::TimexKind;
 use crosscheck_core::{Doc, Span, Token, TokenKind};
 
 use crate::ClaimsConfig;
-use crate::lexicon::{Entry, Lexicon, VerbForm, class, lower_into, noun_singular, verb_lemma};
+use crate::lexicon::{
+    EMPTY, Entry, Lexicon, VerbForm, class, lower_bytes, noun_singular, verb_lemma,
+};
 
 /// A token with what the lexicon says about it, computed once per sentence.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +24,8 @@ pub(crate) struct Tok {
     pub unknown_ed: bool,
     /// A quotation mark.
     pub quote_mark: bool,
+    /// A comma.
+    pub comma: bool,
 }
 
 impl Tok {
@@ -85,6 +89,19 @@ pub(crate) struct Reader<'d> {
     pub sentence: u32,
 }
 
+/// Adverbs that sit between a subject and its verb (`Trump again raised`).
+fn is_adverb(w: &str) -> bool {
+    let lower_start = w.chars().next().is_some_and(char::is_lowercase);
+    lower_start
+        && ((w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
+            || [
+                "again", "even", "also", "still", "already", "then", "now", "just", "once",
+                "later", "first",
+            ]
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a)))
+}
+
 fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
@@ -120,27 +137,28 @@ impl<'d> Reader<'d> {
             let mut tok = Tok {
                 span: t.span,
                 kind: t.kind,
-                entry: self.lex.lookup(""),
+                entry: EMPTY,
                 cap: text.chars().next().is_some_and(char::is_uppercase),
                 neg: false,
                 unknown_ed: false,
                 quote_mark: t.kind == TokenKind::Punct && is_quote_char(text),
+                comma: t.kind == TokenKind::Punct && text == ",",
             };
             if t.kind == TokenKind::Word {
                 let mut buf = [0u8; 24];
-                if let Some(w) = lower_into(text, &mut buf) {
-                    let mut entry = self.lex.lookup(w);
+                if let Some(w) = lower_bytes(text, &mut buf) {
+                    let mut entry = self.lex.lookup_lower(w);
                     if entry.class == 0 {
-                        if let Some(base) = w.strip_suffix("n't") {
-                            entry = self.lex.lookup(base);
+                        if let Some(base) = w.strip_suffix(b"n't") {
+                            entry = self.lex.lookup_lower(base);
                             tok.neg = true;
-                        } else if let Some(base) = w.strip_suffix("'s") {
-                            entry = self.lex.lookup(base);
+                        } else if let Some(base) = w.strip_suffix(b"'s") {
+                            entry = self.lex.lookup_lower(base);
                             // Only the date words keep their class through a possessive.
                             entry.class &= class::WEEKDAY | class::MONTH | class::DAYWORD;
                             entry.lemma = None;
                             entry.form = None;
-                        } else if w.len() >= 6 && w.ends_with("ed") && !tok.cap {
+                        } else if w.len() >= 6 && w.ends_with(b"ed") && !tok.cap {
                             tok.unknown_ed = true;
                         }
                     }
@@ -180,6 +198,14 @@ impl<'d> Reader<'d> {
             .entities
             .get(self.ents.0..self.ents.1)
             .unwrap_or(&[])
+    }
+
+    fn is_comma(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.comma)
+    }
+
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(bits))
     }
 
     fn tok_text(&self, i: usize) -> &'d str {
@@ -475,7 +501,7 @@ impl<'d> Reader<'d> {
             return;
         }
         // `…, X said (on Monday).`: a reporting verb in the last comma-part.
-        let last_comma = (s..e).rev().find(|&i| self.tok_text(i) == ",");
+        let last_comma = (s..e).rev().find(|&i| self.is_comma(i));
         if let Some(c) = last_comma
             && e - c <= 9
             && c > s + 2
@@ -496,11 +522,9 @@ impl<'d> Reader<'d> {
             if !g.copula && verb.is_some_and(|t| t.is(class::REPORT)) {
                 let mut c = g.after;
                 // `told reporters on Thursday that …`: skip to `that` when close.
-                if let Some(that) =
-                    (c..e.min(c + 9)).find(|&j| self.tok_text(j).eq_ignore_ascii_case("that"))
-                {
+                if let Some(that) = (c..e.min(c + 9)).find(|&j| self.has(j, class::THAT)) {
                     c = that + 1;
-                } else if self.tok_text(c) == "," {
+                } else if self.is_comma(c) {
                     c += 1;
                 }
                 if e > c + 2 && self.verb_group(c, e, None).is_some() {
@@ -563,7 +587,7 @@ impl<'d> Reader<'d> {
             {
                 let nt = self.text(next.span);
                 if next.is(class::REL) && !nt.eq_ignore_ascii_case("whose") {
-                    let close = (i + 2..e).find(|&j| self.tok_text(j) == ",").unwrap_or(e);
+                    let close = (i + 2..e).find(|&j| self.is_comma(j)).unwrap_or(e);
                     if self.verb_group(i + 2, close, None).is_some() {
                         let ante = self.subject(start, i, None);
                         pending.push(Clause {
@@ -587,7 +611,7 @@ impl<'d> Reader<'d> {
                 );
             let semicolon = text == ";";
             if (coordinator || semicolon) && i > start + 2 {
-                let after_comma = i > 0 && self.tok_text(i - 1) == ",";
+                let after_comma = i > 0 && self.is_comma(i - 1);
                 let left_has_verb = self.verb_group(start, i, hole).is_some();
                 let next = i + 1;
                 let shared_verb = coordinator
@@ -655,6 +679,9 @@ impl<'d> Reader<'d> {
         let mut chain: Option<usize> = None;
         let mut be: Option<usize> = None;
         let mut have = false;
+        // A modal, `do` or `plans to` was just read, so a bare verb must follow;
+        // after `be`/`have` an unknown word is an adjective, not a verb.
+        let mut bare_verb_next = false;
         let mut i = s;
         while i < e {
             if Self::in_hole(hole, i) {
@@ -667,7 +694,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let c = t.entry.class;
-            let next_to = self.tok_text(i + 1).eq_ignore_ascii_case("to");
+            let next_to = self.has(i + 1, class::TO);
             let prev = i
                 .checked_sub(1)
                 .filter(|&p| p >= s)
@@ -691,12 +718,14 @@ impl<'d> Reader<'d> {
                     modality = Modality::Planned;
                 }
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 1;
                 continue;
             }
             if c & class::MODAL_HEDGE != 0 && !date_word && !t.cap {
                 modality = Modality::Hedged;
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 1;
                 continue;
             }
@@ -712,6 +741,7 @@ impl<'d> Reader<'d> {
                 if c & class::HAVE != 0 {
                     have = true;
                 }
+                bare_verb_next = c & class::DO != 0;
                 chain.get_or_insert(i);
                 i += 1;
                 continue;
@@ -734,6 +764,7 @@ impl<'d> Reader<'d> {
                         modality = Modality::Planned;
                     }
                     chain.get_or_insert(i);
+                    bare_verb_next = true;
                     i += 2;
                     continue;
                 }
@@ -741,6 +772,7 @@ impl<'d> Reader<'d> {
             if next_to && c & class::NEG_CAT != 0 {
                 negated = true;
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 2;
                 continue;
             }
@@ -752,6 +784,7 @@ impl<'d> Reader<'d> {
                 if own || be.is_some() {
                     modality = Modality::Hedged;
                     chain.get_or_insert(i);
+                    bare_verb_next = true;
                     i += 2;
                     continue;
                 }
@@ -759,7 +792,7 @@ impl<'d> Reader<'d> {
             let expect = chain.is_some();
             // After a modal or auxiliary, an unknown lowercase word is the verb
             // (`will bolster`); the lexicon cannot hold every verb.
-            let open_class = expect
+            let open_class = bare_verb_next
                 && !t.cap
                 && c & (class::DET
                     | class::PREP
@@ -940,11 +973,7 @@ impl<'d> Reader<'d> {
         // phrase (`Delegations from Veloria …` is about the delegations).
         let mut part = s;
         for i in s..e {
-            if self.tok_text(i) == ","
-                && i + 1 < e
-                && !Self::in_hole(hole, i)
-                && !self.in_list(i, e)
-            {
+            if self.is_comma(i) && i + 1 < e && !Self::in_hole(hole, i) && !self.in_list(i, e) {
                 part = i + 1;
             }
         }
@@ -976,6 +1005,7 @@ impl<'d> Reader<'d> {
             let Some(t) = self.toks.get(end) else { break };
             if Self::in_hole(hole, end)
                 || t.is(class::NEG | class::HEDGE_ADV)
+                || (end > start && is_adverb(self.text(t.span)))
                 || !(t.word() || t.kind == TokenKind::Number)
                 || t.is(class::PREP | class::REL | class::CONJ)
             {
