@@ -19,6 +19,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         docs.push(doc);
     }
     let refs: Vec<_> = docs.iter().collect();
+    // For scale: the text analysis every article goes through first.
+    let cpu = cpu_ns();
+    for d in &docs {
+        for _ in 0..20 {
+            std::hint::black_box(analyzer.analyze(d.article.clone()));
+        }
+    }
+    let analyze = (cpu_ns() - cpu) as f64 / 1e3 / (20 * docs.len().max(1)) as f64;
+    eprintln!("text analysis (for scale): {analyze:.1} µs CPU per article");
     let rounds = std::env::var("ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())

@@ -86,7 +86,12 @@ struct Prep {
     name: Span,
     kind: EntityKind,
     segment: SegmentKind,
-    words: Vec<String>,
+    /// Number of name words.
+    n_words: usize,
+    /// The last name word.
+    last: Span,
+    /// True when the last word is an initial ("Alexander F").
+    cut: bool,
     folded: String,
     gender: Option<Gender>,
 }
@@ -100,7 +105,7 @@ impl DocEntities {
             .iter()
             .filter_map(|m| prepare(doc, m.span, m.kind))
             .collect();
-        vote_kinds(&mut preps);
+        vote_kinds(doc, &mut preps);
         let mut out = DocEntities {
             quoted: quoted_spans(&doc.body),
             ..DocEntities::default()
@@ -114,13 +119,11 @@ impl DocEntities {
                     continue;
                 }
                 let person = p.kind == EntityKind::Per;
-                let truncated = person
-                    && p.words.len() >= 2
-                    && p.words.last().is_some_and(|w| names::is_initial(w));
+                let truncated = person && p.n_words >= 2 && p.cut;
                 let this_pass = match () {
                     _ if !person => 3,
                     _ if truncated => 1,
-                    _ if p.words.len() >= 2 => 0,
+                    _ if p.n_words >= 2 => 0,
                     _ => 2,
                 };
                 if this_pass != pass {
@@ -272,7 +275,9 @@ fn prepare(doc: &Doc, span: Span, tagged: EntityKind) -> Option<Prep> {
         return None;
     }
     let name = Span::new(base + a.0, base + b.1);
-    let words: Vec<String> = kept.iter().map(|p| word(p).to_string()).collect();
+    let n_words = kept.len();
+    let last = Span::new(base + b.0, base + b.1);
+    let cut = names::is_initial(word(b));
     let folded = names::fold(doc.text(name));
     if folded.is_empty() {
         return None;
@@ -282,7 +287,9 @@ fn prepare(doc: &Doc, span: Span, tagged: EntityKind) -> Option<Prep> {
         name,
         kind,
         segment: segment_kind(doc, span.start),
-        words,
+        n_words,
+        last,
+        cut,
         folded,
         gender,
     })
@@ -323,8 +330,8 @@ const KINDS: [EntityKind; 4] = [
 
 /// One name, one type per report: the majority of the name's tags wins, and a
 /// bare word that is the surname of a person named in full counts as a person.
-fn vote_kinds(preps: &mut [Prep]) {
-    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+fn vote_kinds(doc: &Doc, preps: &mut [Prep]) {
+    let mut votes: HashMap<&str, [u32; 4], names::Fnv> = HashMap::default();
     for p in preps.iter() {
         if let Some(v) = votes.get_mut(p.folded.as_str()) {
             v[kind_index(p.kind)] += 1;
@@ -334,13 +341,13 @@ fn vote_kinds(preps: &mut [Prep]) {
             votes.insert(p.folded.as_str(), v);
         }
     }
-    let mut surnames: HashMap<String, u32> = HashMap::new();
+    let mut surnames: HashMap<&str, u32, names::Fnv> = HashMap::default();
     for p in preps.iter() {
         if p.kind == EntityKind::Per
-            && p.words.len() >= 2
+            && p.n_words >= 2
             && let Some(last) = p.folded.rsplit(' ').next()
         {
-            *surnames.entry(last.to_string()).or_default() += 1;
+            *surnames.entry(last).or_default() += 1;
         }
     }
     let decided: Vec<Option<EntityKind>> = preps
@@ -348,7 +355,7 @@ fn vote_kinds(preps: &mut [Prep]) {
         .map(|p| {
             let mut v = votes.get(p.folded.as_str()).copied().unwrap_or_default();
             if !p.folded.contains(' ') {
-                v[0] += surnames.get(&p.folded).copied().unwrap_or(0);
+                v[0] += surnames.get(p.folded.as_str()).copied().unwrap_or(0);
             }
             let own = kind_index(p.kind);
             let best = (0..4).max_by_key(|&k| (v[k], k == own))?;
@@ -358,7 +365,7 @@ fn vote_kinds(preps: &mut [Prep]) {
     for (p, kind) in preps.iter_mut().zip(decided) {
         if let Some(kind) = kind {
             // A head noun ("Palace", "Ministry") still outranks the vote.
-            let last = p.words.last().map(String::as_str).unwrap_or("");
+            let last = doc.text(p.last);
             let headed = names::is_loc_head(last) || names::is_org_head(last);
             if !(kind == EntityKind::Per && headed) {
                 p.kind = kind;
@@ -469,7 +476,7 @@ pub(crate) fn spelling_rule(a: &str, b: &str, found: MergeRule) -> MergeRule {
 struct Grouper {
     groups: Vec<Group>,
     /// Non-person groups by key.
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, usize, names::Fnv>,
 }
 
 impl Grouper {
@@ -484,7 +491,7 @@ impl Grouper {
         let mut found: Option<(usize, MergeRule)> = None;
         let mut ambiguous = false;
         if person {
-            let truncated = p.words.last().is_some_and(|w| names::is_initial(w));
+            let truncated = p.cut;
             let candidates: Vec<(usize, MergeRule)> = self
                 .groups
                 .iter()
@@ -495,7 +502,7 @@ impl Grouper {
                     })
                 })
                 .filter_map(|(i, g)| {
-                    let rule = if p.words.len() >= 2 && !truncated {
+                    let rule = if p.n_words >= 2 && !truncated {
                         g.full.iter().find_map(|f| person_match(&skel, f))
                     } else if truncated {
                         g.full
@@ -513,7 +520,7 @@ impl Grouper {
                 .collect();
             match candidates.as_slice() {
                 [one] => found = Some(*one),
-                [] if p.words.len() == 1 => {
+                [] if p.n_words == 1 => {
                     // "Marco" where the report names one Marco in full.
                     let firsts: Vec<usize> = self
                         .groups
@@ -531,9 +538,9 @@ impl Grouper {
                     }
                 }
                 [] => {}
-                _ => ambiguous = p.words.len() == 1 || truncated,
+                _ => ambiguous = p.n_words == 1 || truncated,
             }
-            if found.is_none() && !ambiguous && (p.words.len() < 2 || truncated) {
+            if found.is_none() && !ambiguous && (p.n_words < 2 || truncated) {
                 // A bare or cut name seen before in the report.
                 let key = skel.join(" ");
                 found = self
@@ -573,11 +580,7 @@ impl Grouper {
                 g.renamed = true;
             }
             g.add_form(text, 1);
-            if person
-                && p.words.len() >= 2
-                && !p.words.last().is_some_and(|w| names::is_initial(w))
-                && !g.full.contains(&skel)
-            {
+            if person && p.n_words >= 2 && !p.cut && !g.full.contains(&skel) {
                 g.full.push(skel);
             }
             return i as u32;
@@ -592,7 +595,7 @@ impl Grouper {
             ..Group::default()
         };
         g.add_form(text, 1);
-        if person && p.words.len() >= 2 && !p.words.last().is_some_and(|w| names::is_initial(w)) {
+        if person && p.n_words >= 2 && !p.cut {
             g.full.push(skel);
         }
         if !person {
