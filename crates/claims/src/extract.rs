@@ -91,15 +91,40 @@ pub(crate) struct Reader<'d> {
 
 /// Adverbs that sit between a subject and its verb (`Trump again raised`).
 fn is_adverb(w: &str) -> bool {
+    const ADVERBS: &[&str] = &[
+        "again",
+        "even",
+        "also",
+        "still",
+        "already",
+        "then",
+        "now",
+        "just",
+        "once",
+        "later",
+        "first",
+        "however",
+        "meanwhile",
+        "moreover",
+        "obviously",
+        "instead",
+        "earlier",
+        "nevertheless",
+        "separately",
+        "previously",
+        "additionally",
+        "furthermore",
+        "yet",
+        "currently",
+        "initially",
+        "ultimately",
+        "eventually",
+        "finally",
+        "indeed",
+    ];
     let lower_start = w.chars().next().is_some_and(char::is_lowercase);
-    lower_start
-        && ((w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
-            || [
-                "again", "even", "also", "still", "already", "then", "now", "just", "once",
-                "later", "first",
-            ]
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a)))
+    (lower_start && w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
+        || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 fn is_quote_char(s: &str) -> bool {
@@ -678,10 +703,11 @@ impl<'d> Reader<'d> {
         let mut negated = false;
         let mut chain: Option<usize> = None;
         let mut be: Option<usize> = None;
-        let mut have = false;
+        let mut have: Option<usize> = None;
         // A modal, `do` or `plans to` was just read, so a bare verb must follow;
         // after `be`/`have` an unknown word is an adjective, not a verb.
         let mut bare_verb_next = false;
+        let mut aux_do: Option<usize> = None;
         let mut i = s;
         while i < e {
             if Self::in_hole(hole, i) {
@@ -739,9 +765,14 @@ impl<'d> Reader<'d> {
                     be = Some(i);
                 }
                 if c & class::HAVE != 0 {
-                    have = true;
+                    have = Some(i);
                 }
+                // After `do` a bare verb follows (`does not manipulate`); after
+                // `be`/`have` an unknown word is an adjective or a noun.
                 bare_verb_next = c & class::DO != 0;
+                if c & class::DO != 0 {
+                    aux_do = Some(i);
+                }
                 chain.get_or_insert(i);
                 i += 1;
                 continue;
@@ -794,6 +825,8 @@ impl<'d> Reader<'d> {
             // (`will bolster`); the lexicon cannot hold every verb.
             let open_class = bare_verb_next
                 && !t.cap
+                && !is_adverb(self.text(t.span))
+                && !self.text(t.span).ends_with("thing")
                 && c & (class::DET
                     | class::PREP
                     | class::CONJ
@@ -839,7 +872,7 @@ impl<'d> Reader<'d> {
                             form,
                             Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
                         )
-                        && !(have && be.is_none());
+                        && !(have.is_some() && be.is_none());
                     let mut after = i + 1;
                     let mut particle = None;
                     if let Some(n) = self.toks.get(i + 1) {
@@ -884,7 +917,7 @@ impl<'d> Reader<'d> {
                     i += 1;
                     continue;
                 }
-                if let Some(b) = be.or(if have { chain } else { None }) {
+                if let Some(b) = be.or(have).or(aux_do) {
                     return Some(VerbGroup {
                         first: chain.unwrap_or(b),
                         verb: b,
@@ -971,12 +1004,32 @@ impl<'d> Reader<'d> {
         // The part after the last comma (`In Istanbul, Varga …`, `The envoy,
         // Ilse Varga, …`), then the last name in it not inside a prepositional
         // phrase (`Delegations from Veloria …` is about the delegations).
-        let mut part = s;
-        for i in s..e {
-            if self.is_comma(i) && i + 1 < e && !Self::in_hole(hole, i) && !self.in_list(i, e) {
-                part = i + 1;
+        let mut end = e;
+        // Parts from the last; an empty one (`Trump, currently in the Gulf,
+        // has hinted`) hands over to the part before it.
+        loop {
+            let mut part = s;
+            for i in s..end {
+                if self.is_comma(i)
+                    && i + 1 < end
+                    && !Self::in_hole(hole, i)
+                    && !self.in_list(i, end)
+                {
+                    part = i + 1;
+                }
             }
+            if let Some(arg) = self.subject_in(part, end, hole) {
+                return Some(arg);
+            }
+            if part <= s + 1 {
+                return None;
+            }
+            end = part - 1;
         }
+    }
+
+    /// The subject inside one comma-part `[part, e)`.
+    fn subject_in(&self, part: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let named = self
             .entities_in(part, e, hole)
             .filter(|&i| {
@@ -999,7 +1052,16 @@ impl<'d> Reader<'d> {
         }
         // Else the noun phrase after the last comma: its head is the last word
         // before a preposition.
-        let start = part;
+        let mut start = part;
+        // `Currently, …` / `even as …`: leading adverbs are not the subject.
+        while start < e
+            && self
+                .toks
+                .get(start)
+                .is_some_and(|t| is_adverb(self.text(t.span)))
+        {
+            start += 1;
+        }
         let mut end = start;
         while end < e {
             let Some(t) = self.toks.get(end) else { break };
@@ -1133,7 +1195,13 @@ impl<'d> Reader<'d> {
             let Some(t) = self.toks.get(end) else { break };
             let boundary = !(t.word() || t.kind == TokenKind::Number)
                 || t.is(class::PREP | class::CONJ | class::REL)
-                || (end > i && (t.is(class::VERB) && t.entry.form == Some(VerbForm::Past)))
+                || (end > i
+                    && ((t.is(class::VERB)
+                        && matches!(
+                            t.entry.form,
+                            Some(VerbForm::Past | VerbForm::PastOrParticiple)
+                        ))
+                        || t.unknown_ed))
                 || date_starts(t.span)
                 || self.text(t.span).eq_ignore_ascii_case("that");
             if boundary {
@@ -1171,10 +1239,13 @@ impl<'d> Reader<'d> {
         let mut negated = g.negated;
         let subject = self.subject(s, g.first, hole).or(given);
         let verb_text = self.text(verb.span);
-        let lemma = if g.copula {
-            std::borrow::Cow::Borrowed("be")
-        } else {
-            verb_lemma(verb_text)
+        // A copula fallback may rest on `be`, `have` or `do`; the lexicon knows
+        // their forms (`'s` is the one it cannot tell apart).
+        let lemma = match verb_lemma(verb_text) {
+            l if g.copula && verb.is(class::BE) && !matches!(l.as_ref(), "be") => {
+                std::borrow::Cow::Borrowed("be")
+            }
+            l => l,
         };
         let mut predicate = lemma.into_owned();
         if let Some(p) = g.particle {

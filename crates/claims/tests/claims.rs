@@ -214,3 +214,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn regression_verb_groups_with_adverbs_auxiliaries_and_appositions() {
+    let doc = fixture("verb_groups.txt");
+    let review = find(&doc, "also review");
+    assert_eq!(
+        review.predicate, "review",
+        "an adverb after a modal is not the verb"
+    );
+    assert_eq!(review.modality, Modality::Planned);
+    let dispute = find(&doc, "does not dispute");
+    assert_eq!(
+        dispute.predicate, "dispute",
+        "an unknown verb after `do` is the verb"
+    );
+    assert!(dispute.negated);
+    let everything = find(&doc, "do everything");
+    assert_eq!(everything.predicate, "do");
+    let hinted = find(&doc, "has hinted");
+    assert_eq!(
+        hinted.subject.as_ref().map(|a| a.head.as_str()),
+        Some("fenn"),
+        "an apposition between commas hands the subject back"
+    );
+    let vote = find(&doc, "set to vote");
+    assert_eq!(vote.predicate, "vote");
+    assert_eq!(vote.modality, Modality::Planned);
+    assert_eq!(date_value(vote), Some("XXXX-WXX-4"));
+    let attend = find(&doc, "plans to attend");
+    assert_eq!(attend.predicate, "attend");
+    assert_eq!(attend.modality, Modality::Planned);
+    assert_eq!(
+        attend.subject.as_ref().map(|a| a.head.as_str()),
+        Some("mayor")
+    );
+}
