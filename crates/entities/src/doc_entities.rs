@@ -1,6 +1,7 @@
 //! Within one report: the tagger's mentions grouped into entities.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crosscheck_core::layers::entity::EntityKind;
 use crosscheck_core::{Doc, SegmentKind, Span};
@@ -92,7 +93,8 @@ struct Prep {
     last: Span,
     /// True when the last word is an initial ("Alexander F").
     cut: bool,
-    folded: String,
+    /// Shared between the mentions of one text, so repeats cost no allocation.
+    folded: Rc<str>,
     gender: Option<Gender>,
 }
 
@@ -100,11 +102,25 @@ impl DocEntities {
     /// Groups the tagger's mentions of `doc` into entities, fixes tagger slips with
     /// the report's own evidence, and collects titles and roles.
     pub fn build(doc: &Doc) -> Self {
-        let mut preps: Vec<Prep> = doc
-            .entities
-            .iter()
-            .filter_map(|m| prepare(doc, m.span, m.kind))
-            .collect();
+        // Names repeat ("Putin" ten times): prepare each text once.
+        let mut seen: HashMap<(&str, EntityKind), Option<usize>, names::Fnv> = HashMap::default();
+        let mut preps: Vec<Prep> = Vec::with_capacity(doc.entities.len());
+        for m in &doc.entities {
+            let text = doc.text(m.span);
+            match seen.get(&(text, m.kind)) {
+                Some(None) => {}
+                Some(Some(first)) => {
+                    if let Some(p) = preps.get(*first).map(|p| p.moved_to(doc, m.span)) {
+                        preps.push(p);
+                    }
+                }
+                None => {
+                    let p = prepare(doc, m.span, m.kind);
+                    seen.insert((text, m.kind), p.as_ref().map(|_| preps.len()));
+                    preps.extend(p);
+                }
+            }
+        }
         vote_kinds(doc, &mut preps);
         let mut out = DocEntities {
             quoted: quoted_spans(&doc.body),
@@ -112,6 +128,9 @@ impl DocEntities {
         };
         let mut grouper = Grouper::default();
         let mut assigned: Vec<Option<u32>> = vec![None; preps.len()];
+        // The same name, type and gender always lands in the same entity.
+        let mut placed: HashMap<(&str, EntityKind, Option<Gender>), u32, names::Fnv> =
+            HashMap::default();
         // Full names first, so short forms anywhere in the report find them.
         for pass in 0..4 {
             for (i, p) in preps.iter().enumerate() {
@@ -129,7 +148,18 @@ impl DocEntities {
                 if this_pass != pass {
                     continue;
                 }
-                assigned[i] = Some(grouper.place(&mut out.entities, p, doc.text(p.name)));
+                let text = doc.text(p.name);
+                let key = (text, p.kind, p.gender);
+                if let Some(&e) = placed.get(&key) {
+                    if let Some(g) = grouper.groups.get_mut(e as usize) {
+                        g.add_form(text, 1);
+                    }
+                    assigned[i] = Some(e);
+                    continue;
+                }
+                let e = grouper.place(&mut out.entities, p, text);
+                placed.insert(key, e);
+                assigned[i] = Some(e);
             }
         }
         for (p, entity) in preps.iter().zip(&assigned) {
@@ -198,6 +228,27 @@ pub(crate) fn segment_kind(doc: &Doc, pos: u32) -> SegmentKind {
         .get(i)
         .filter(|s| s.span.start <= pos)
         .map_or(SegmentKind::Body, |s| s.kind)
+}
+
+impl Prep {
+    /// The same preparation for another mention with the same text.
+    fn moved_to(&self, doc: &Doc, span: Span) -> Prep {
+        let shift = |s: Span| Span {
+            start: s.start - self.span.start + span.start,
+            end: s.end - self.span.start + span.start,
+        };
+        Prep {
+            span,
+            name: shift(self.name),
+            kind: self.kind,
+            segment: segment_kind(doc, span.start),
+            n_words: self.n_words,
+            last: shift(self.last),
+            cut: self.cut,
+            folded: self.folded.clone(),
+            gender: self.gender,
+        }
+    }
 }
 
 /// Splits a mention into name words, removing a possessive, honorifics and
@@ -278,7 +329,7 @@ fn prepare(doc: &Doc, span: Span, tagged: EntityKind) -> Option<Prep> {
     let n_words = kept.len();
     let last = Span::new(base + b.0, base + b.1);
     let cut = names::is_initial(word(b));
-    let folded = names::fold(doc.text(name));
+    let folded: Rc<str> = Rc::from(names::fold(doc.text(name)));
     if folded.is_empty() {
         return None;
     }
@@ -333,12 +384,12 @@ const KINDS: [EntityKind; 4] = [
 fn vote_kinds(doc: &Doc, preps: &mut [Prep]) {
     let mut votes: HashMap<&str, [u32; 4], names::Fnv> = HashMap::default();
     for p in preps.iter() {
-        if let Some(v) = votes.get_mut(p.folded.as_str()) {
+        if let Some(v) = votes.get_mut(&*p.folded) {
             v[kind_index(p.kind)] += 1;
         } else {
             let mut v = [0; 4];
             v[kind_index(p.kind)] = 1;
-            votes.insert(p.folded.as_str(), v);
+            votes.insert(&*p.folded, v);
         }
     }
     let mut surnames: HashMap<&str, u32, names::Fnv> = HashMap::default();
@@ -353,9 +404,9 @@ fn vote_kinds(doc: &Doc, preps: &mut [Prep]) {
     let decided: Vec<Option<EntityKind>> = preps
         .iter()
         .map(|p| {
-            let mut v = votes.get(p.folded.as_str()).copied().unwrap_or_default();
+            let mut v = votes.get(&*p.folded).copied().unwrap_or_default();
             if !p.folded.contains(' ') {
-                v[0] += surnames.get(p.folded.as_str()).copied().unwrap_or(0);
+                v[0] += surnames.get(&*p.folded).copied().unwrap_or(0);
             }
             let own = kind_index(p.kind);
             let best = (0..4).max_by_key(|&k| (v[k], k == own))?;
@@ -645,19 +696,27 @@ pub(crate) fn gender_fits(a: Option<Gender>, b: Option<Gender>) -> bool {
 fn quoted_spans(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        match c {
-            '“' | '«' | '„' => open = Some(i),
-            '”' | '»' => {
-                if let Some(s) = open.take() {
-                    out.push(Span::new(s, i + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
+    let bytes = body.as_bytes();
+    // Bytes, not chars: every mark of interest starts with 0x22, 0x0A, 0xC2 or 0xE2.
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => match open.take() {
                 Some(s) => out.push(Span::new(s, i + 1)),
                 None => open = Some(i),
             },
-            '\n' => open = None,
+            b'\n' => open = None,
+            0xC2 | 0xE2 => {
+                let c = body.get(i..).and_then(|rest| rest.chars().next());
+                match c {
+                    Some('“' | '«' | '„') => open = Some(i),
+                    Some(c @ ('”' | '»')) => {
+                        if let Some(s) = open.take() {
+                            out.push(Span::new(s, i + c.len_utf8()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
             _ => {}
         }
     }

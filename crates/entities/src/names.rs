@@ -159,7 +159,7 @@ pub(crate) fn honorific(word: &str) -> Option<Gender> {
 
 /// What a name or title says about a person's gender, used only to keep a
 /// pronoun from pointing at someone it cannot mean.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {
     Male,
     Female,

@@ -316,8 +316,7 @@ pub(crate) fn resolve_nominals(doc: &Doc, out: &mut DocEntities) {
         })
         .collect();
     for (k, t) in tokens.iter().enumerate() {
-        let w = doc.text(t.span);
-        if !w.eq_ignore_ascii_case("the") {
+        if t.span.len() != 3 || !doc.text(t.span).eq_ignore_ascii_case("the") {
             continue;
         }
         if crate::doc_entities::segment_kind(doc, t.span.start) != SegmentKind::Body {
