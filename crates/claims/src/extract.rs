@@ -1237,7 +1237,64 @@ impl<'d> Reader<'d> {
             return;
         };
         let mut negated = g.negated;
-        let subject = self.subject(s, g.first, hole).or(given);
+        let mut subject = self.subject(s, g.first, hole).or(given);
+        // `Varga said she would …`: in reported speech `he`/`she` is most often
+        // the speaker, not the person named last.
+        if let (Some(subj), Some(source)) = (subject.as_mut(), attribution.and_then(|a| a.source)) {
+            let pronoun = self.text(subj.span);
+            if pronoun.eq_ignore_ascii_case("he") || pronoun.eq_ignore_ascii_case("she") {
+                let speaker = (self.ents.0..self.ents.1).find(|&i| {
+                    self.doc
+                        .entities
+                        .get(i)
+                        .is_some_and(|m| m.kind == EntityKind::Per && source.contains(m.span))
+                });
+                if let Some(arg) = speaker.and_then(|i| self.entity_argument(i)) {
+                    *subj = Argument {
+                        span: subj.span,
+                        ..arg
+                    };
+                }
+            }
+        }
+        // A clause split off a longer sentence can itself report speech
+        // (`… and said he would not travel`): read what was said, attributed.
+        if attribution.is_none_or(|a| !a.direct)
+            && !g.copula
+            && verb.is(class::REPORT)
+            && hole.is_none()
+        {
+            let mut c = g.after;
+            if let Some(that) = (c..e.min(c + 9)).find(|&j| self.has(j, class::THAT)) {
+                c = that + 1;
+            } else if self.is_comma(c) {
+                c += 1;
+            }
+            if e > c + 2
+                && self
+                    .verb_group(c, e, None)
+                    .is_some_and(|inner| inner.first > c)
+            {
+                let clause = Clause {
+                    start: c,
+                    end: e,
+                    hole: None,
+                    subject: None,
+                    attribution: Some(Attribution {
+                        source: subject
+                            .as_ref()
+                            .map(|a| a.span)
+                            .or(attribution.and_then(|a| a.source)),
+                        cue: Some(verb.span),
+                        quote: None,
+                        direct: false,
+                    }),
+                    denied: denied ^ (verb.entry.lemma == Some("deny")),
+                };
+                self.read_region(clause, out);
+                return;
+            }
+        }
         let verb_text = self.text(verb.span);
         // A copula fallback may rest on `be`, `have` or `do`; the lexicon knows
         // their forms (`'s` is the one it cannot tell apart).

@@ -250,3 +250,48 @@ fn regression_verb_groups_with_adverbs_auxiliaries_and_appositions() {
         Some("mayor")
     );
 }
+
+#[test]
+fn time_and_quote_layers_are_used_when_present() {
+    use crosscheck_core::Span;
+    use crosscheck_core::layers::quote::Quote;
+    use crosscheck_core::layers::time::{TimeExpression, TimexKind};
+    let text = "Envoys met on Monday in Port Halden.\n\nThe talks will resume soon, Varga said.\n"
+        .to_owned();
+    let mut doc = TextAnalyzer::new(TextConfig::default())
+        .analyze(Article::new(Origin::file("layers.txt"), text));
+    let at = |needle: &str| {
+        let start = doc.body.find(needle).unwrap_or(0);
+        Span::new(start, start + needle.len())
+    };
+    let monday = at("Monday");
+    let content = at("The talks will resume soon");
+    let cue = at("said");
+    let source = at("Varga");
+    doc.times.push(TimeExpression {
+        span: monday,
+        kind: TimexKind::Date,
+        value: "2025-03-03".into(),
+    });
+    doc.quotes.push(Quote {
+        content,
+        cue: Some(cue),
+        source: Some(source),
+        direct: false,
+    });
+    ClaimExtractor::new(ClaimsConfig::default()).annotate(&mut doc);
+    let met = find(&doc, "Envoys met");
+    assert_eq!(
+        date_value(met),
+        Some("2025-03-03"),
+        "the time layer's value wins"
+    );
+    let resume = find(&doc, "will resume");
+    let attribution = resume.attribution.expect("attributed");
+    assert_eq!(attribution.quote, Some(0));
+    assert_eq!(attribution.source, Some(source));
+    assert!(!resume.from_quote());
+    assert_eq!(resume.modality, Modality::Planned);
+    // The frame `Varga said` is not a claim of its own.
+    assert_eq!(doc.claims.len(), 2, "{:#?}", doc.claims);
+}
