@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = add_with(
         store.as_mut(),
         &pipeline,
-        &[corpus.clone()],
+        std::slice::from_ref(&corpus),
         &AddOptions::default(),
         &mut |_| {},
     )?;
