@@ -71,6 +71,34 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_or(id.to_string(), |(_, s)| s.clone())
     };
     let json = std::env::var("WHOS_WHO_JSON").is_ok();
+    if std::env::var("PRONOUNS").is_ok() {
+        // Every "he"/"she" followed by a reporting verb, and who it resolves to.
+        for (d, de) in docs.iter().zip(&built) {
+            for (i, t) in d.tokens.iter().enumerate() {
+                let w = d.text(t.span).to_lowercase();
+                let next = d.tokens.get(i + 1).map_or("", |n| d.text(n.span));
+                if (w == "he" || w == "she")
+                    && matches!(next, "said" | "told" | "added" | "wrote" | "says")
+                {
+                    let who = de
+                        .resolve_pronoun(d, t.span.start)
+                        .and_then(|e| de.entities.get(e as usize))
+                        .map_or("-", |e| e.name.as_str());
+                    let from = t.span.start.saturating_sub(90) as usize;
+                    let context = d
+                        .body
+                        .get(d.body.floor_char_boundary(from)..t.span.end as usize + 5)
+                        .unwrap_or("");
+                    println!(
+                        "{} {w} {next} -> {who}   …{}",
+                        name(&d.article.id.to_string()),
+                        context.replace('\n', " ")
+                    );
+                }
+            }
+        }
+        return Ok(());
+    }
     for e in &story {
         if json {
             println!("{}", serde_json::to_string(e)?);

@@ -1,7 +1,7 @@
 //! Pronoun subjects resolved to the person the report just named.
 
 use crosscheck_core::layers::entity::EntityKind;
-use crosscheck_core::{Doc, SegmentKind};
+use crosscheck_core::{Doc, SegmentKind, TokenKind};
 
 use crate::doc_entities::{DocEntities, gender_fits, segment_kind};
 use crate::names::{self, Gender};
@@ -96,8 +96,13 @@ pub(crate) fn resolve(de: &DocEntities, doc: &Doc, position: u32) -> Option<u32>
             .skip_while(|t| t.span.start < s.span.start)
             .take_while(|t| t.span.start < first_start)
             .all(|t| {
+                // "The Foreign Minister of Ukraine, Andrii Sybiha, met …"
                 let w = doc.text(t.span);
-                names::is_capitalised(w) || names::is_title_word(w) || names::is_determiner(w)
+                t.kind == TokenKind::Punct
+                    || names::is_capitalised(w)
+                    || names::is_title_word(w)
+                    || names::is_title_joiner(w)
+                    || names::is_determiner(w)
             });
         return opening.then_some(first);
     }

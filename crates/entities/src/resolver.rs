@@ -504,7 +504,15 @@ fn finish(clusters: Vec<Cluster>) -> Vec<StoryEntity> {
     let mut out: Vec<StoryEntity> = Vec::with_capacity(clusters.len());
     for c in &clusters {
         let name = c.group.best_name();
-        let best = (0..4).max_by_key(|&k| (c.votes[k], 4 - k)).unwrap_or(0);
+        // A head noun ("Palace", "Ministry") is one more vote for its type.
+        let mut votes = c.votes;
+        let last = name.split_whitespace().last().unwrap_or("");
+        if name.contains(' ') && names::is_loc_head(last) {
+            votes[kind_index(EntityKind::Loc)] += 1;
+        } else if name.contains(' ') && names::is_org_head(last) {
+            votes[kind_index(EntityKind::Org)] += 1;
+        }
+        let best = (0..4).max_by_key(|&k| (votes[k], 4 - k)).unwrap_or(0);
         let kind = KINDS[best];
         let mut id = slug(kind, &name);
         let n = seen.entry(id.clone()).or_default();
