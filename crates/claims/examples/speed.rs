@@ -36,6 +36,29 @@ fn main() {
         doc
     })
     .collect();
+    // `CLAIMS_SAMPLE=3` prints the claims of the first articles, to judge them.
+    let sample: usize = std::env::var("CLAIMS_SAMPLE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    for d in docs.iter().take(sample) {
+        println!("== {}", d.body.lines().next().unwrap_or(""));
+        for c in ClaimExtractor::new(ClaimsConfig::default()).extract(d) {
+            println!(
+                "  {} | {:?} {} | date {:?} | place {:?} | {:?}\n    {}",
+                c.key,
+                c.modality,
+                if c.negated { "NEG" } else { "" },
+                c.date.as_ref().map(|x| d.text(x.span)),
+                c.place.as_ref().map(|x| d.text(x.span)),
+                c.numbers
+                    .iter()
+                    .map(|q| (q.value, q.unit.clone()))
+                    .collect::<Vec<_>>(),
+                d.text(c.evidence)
+            );
+        }
+    }
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
     let extractor = ClaimExtractor::new(ClaimsConfig::default());
     let rounds = 5;
