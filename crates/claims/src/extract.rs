@@ -307,8 +307,16 @@ impl<'d> Reader<'d> {
         let n = self.toks.len();
         let mut covered_until = 0usize;
         let mut frame_has_cue = false;
-        for (qi, q) in self.doc.quotes.iter().enumerate() {
-            if q.content.end <= sentence.start || q.content.start >= sentence.end {
+        let mut pieces: Vec<(usize, usize, Option<Attribution>)> = Vec::new();
+        let quotes = &self.doc.quotes;
+        // Attributions come in text order and do not overlap, so their ends are
+        // sorted too: start at the first that ends inside this sentence.
+        let first = quotes.partition_point(|q| q.content.end <= sentence.start);
+        for (qi, q) in quotes.iter().enumerate().skip(first) {
+            if q.content.start >= sentence.end {
+                break;
+            }
+            if q.content.end <= sentence.start {
                 continue;
             }
             let start = self
@@ -321,35 +329,32 @@ impl<'d> Reader<'d> {
                 frame_has_cue = true;
             }
             if start > covered_until {
-                out.push(self.plain(covered_until, start));
+                pieces.push((covered_until, start, None));
             }
             if end > start {
                 let (s, e) = self.trim_quote_marks(start, end);
-                out.push(Clause {
-                    start: s,
-                    end: e,
-                    hole: None,
-                    subject: None,
-                    attribution: Some(Attribution {
-                        source: q.source,
-                        cue: q.cue,
-                        quote: Some(qi as u32),
-                        direct: q.direct,
-                    }),
-                    denied: false,
-                });
+                let attribution = Attribution {
+                    source: q.source,
+                    cue: q.cue,
+                    quote: Some(qi as u32),
+                    direct: q.direct,
+                };
+                pieces.push((s, e, Some(attribution)));
             }
             covered_until = covered_until.max(end);
         }
         if covered_until < n {
-            out.push(self.plain(covered_until, n));
+            pieces.push((covered_until, n, None));
         }
-        if frame_has_cue {
-            // The frame (`Varga said on Monday`) restates who spoke, not a claim.
-            out.retain(|c| c.attribution.is_some());
-        }
-        if out.is_empty() {
-            out.push(self.plain(0, n));
+        let quoted = pieces.iter().any(|p| p.2.is_some());
+        for (s, e, attribution) in pieces {
+            match attribution {
+                Some(a) => self.split_clauses(s, e, Some(a), out),
+                // The frame (`Varga said on Monday`) restates who spoke, not a claim.
+                None if quoted && frame_has_cue => {}
+                None if e > s + 2 => self.plain_or_reported(s, e, out),
+                None => {}
+            }
         }
     }
 
