@@ -144,14 +144,15 @@ pub(crate) fn recognise(doc: &Doc, toks: &[Tok], out: &mut Vec<DateMention>) {
                 continue;
             }
             // A bare month needs `in` before it (`may` and `march` are words too).
-            if i > 0 && text(i - 1).eq_ignore_ascii_case("in") {
-                if let Some(s) = span(i, i) {
-                    out.push(DateMention {
-                        span: s,
-                        value: Some(format!("XXXX-{month:02}")),
-                        is_date: true,
-                    });
-                }
+            if i > 0
+                && text(i - 1).eq_ignore_ascii_case("in")
+                && let Some(s) = span(i, i)
+            {
+                out.push(DateMention {
+                    span: s,
+                    value: Some(format!("XXXX-{month:02}")),
+                    is_date: true,
+                });
             }
             i += 1;
             continue;
@@ -198,16 +199,14 @@ pub(crate) fn recognise(doc: &Doc, toks: &[Tok], out: &mut Vec<DateMention>) {
             if matches!(
                 prep.as_str(),
                 "in" | "since" | "by" | "until" | "from" | "of"
-            ) {
-                if let Some(y) = year(doc, Some(t)) {
-                    if let Some(s) = span(i, i) {
-                        out.push(DateMention {
-                            span: s,
-                            value: Some(format!("{y:04}")),
-                            is_date: true,
-                        });
-                    }
-                }
+            ) && let Some(y) = year(doc, Some(t))
+                && let Some(s) = span(i, i)
+            {
+                out.push(DateMention {
+                    span: s,
+                    value: Some(format!("{y:04}")),
+                    is_date: true,
+                });
             }
         }
         i += 1;

@@ -6,7 +6,9 @@ use crosscheck_core::layers::time::TimexKind;
 use crosscheck_core::{Doc, Span, Token, TokenKind};
 
 use crate::ClaimsConfig;
-use crate::lexicon::{Entry, Lexicon, VerbForm, class, lower_into, noun_singular, verb_lemma};
+use crate::lexicon::{
+    EMPTY, Entry, Lexicon, VerbForm, class, lower_bytes, noun_singular, verb_lemma,
+};
 
 /// A token with what the lexicon says about it, computed once per sentence.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +24,8 @@ pub(crate) struct Tok {
     pub unknown_ed: bool,
     /// A quotation mark.
     pub quote_mark: bool,
+    /// A comma.
+    pub comma: bool,
 }
 
 impl Tok {
@@ -85,6 +89,44 @@ pub(crate) struct Reader<'d> {
     pub sentence: u32,
 }
 
+/// Adverbs that sit between a subject and its verb (`Trump again raised`).
+fn is_adverb(w: &str) -> bool {
+    const ADVERBS: &[&str] = &[
+        "again",
+        "even",
+        "also",
+        "still",
+        "already",
+        "then",
+        "now",
+        "just",
+        "once",
+        "later",
+        "first",
+        "however",
+        "meanwhile",
+        "moreover",
+        "obviously",
+        "instead",
+        "earlier",
+        "nevertheless",
+        "separately",
+        "previously",
+        "additionally",
+        "furthermore",
+        "yet",
+        "currently",
+        "initially",
+        "ultimately",
+        "eventually",
+        "finally",
+        "indeed",
+    ];
+    let lower_start = w.chars().next().is_some_and(char::is_lowercase);
+    (lower_start && w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))
+        || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
 fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
@@ -120,27 +162,28 @@ impl<'d> Reader<'d> {
             let mut tok = Tok {
                 span: t.span,
                 kind: t.kind,
-                entry: self.lex.lookup(""),
+                entry: EMPTY,
                 cap: text.chars().next().is_some_and(char::is_uppercase),
                 neg: false,
                 unknown_ed: false,
                 quote_mark: t.kind == TokenKind::Punct && is_quote_char(text),
+                comma: t.kind == TokenKind::Punct && text == ",",
             };
             if t.kind == TokenKind::Word {
                 let mut buf = [0u8; 24];
-                if let Some(w) = lower_into(text, &mut buf) {
-                    let mut entry = self.lex.lookup(w);
+                if let Some(w) = lower_bytes(text, &mut buf) {
+                    let mut entry = self.lex.lookup_lower(w);
                     if entry.class == 0 {
-                        if let Some(base) = w.strip_suffix("n't") {
-                            entry = self.lex.lookup(base);
+                        if let Some(base) = w.strip_suffix(b"n't") {
+                            entry = self.lex.lookup_lower(base);
                             tok.neg = true;
-                        } else if let Some(base) = w.strip_suffix("'s") {
-                            entry = self.lex.lookup(base);
+                        } else if let Some(base) = w.strip_suffix(b"'s") {
+                            entry = self.lex.lookup_lower(base);
                             // Only the date words keep their class through a possessive.
                             entry.class &= class::WEEKDAY | class::MONTH | class::DAYWORD;
                             entry.lemma = None;
                             entry.form = None;
-                        } else if w.len() >= 6 && w.ends_with("ed") && !tok.cap {
+                        } else if w.len() >= 6 && w.ends_with(b"ed") && !tok.cap {
                             tok.unknown_ed = true;
                         }
                     }
@@ -182,6 +225,14 @@ impl<'d> Reader<'d> {
             .unwrap_or(&[])
     }
 
+    fn is_comma(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.comma)
+    }
+
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(bits))
+    }
+
     fn tok_text(&self, i: usize) -> &'d str {
         self.toks.get(i).map_or("", |t| self.text(t.span))
     }
@@ -193,7 +244,7 @@ impl<'d> Reader<'d> {
     fn span_of(&self, start: usize, end: usize) -> Option<Span> {
         let a = self.toks.get(start)?;
         let b = self.toks.get(end.checked_sub(1)?)?;
-        (a.span.start <= b.span.end).then(|| Span {
+        (a.span.start <= b.span.end).then_some(Span {
             start: a.span.start,
             end: b.span.end,
         })
@@ -256,8 +307,16 @@ impl<'d> Reader<'d> {
         let n = self.toks.len();
         let mut covered_until = 0usize;
         let mut frame_has_cue = false;
-        for (qi, q) in self.doc.quotes.iter().enumerate() {
-            if q.content.end <= sentence.start || q.content.start >= sentence.end {
+        let mut pieces: Vec<(usize, usize, Option<Attribution>)> = Vec::new();
+        let quotes = &self.doc.quotes;
+        // Attributions come in text order and do not overlap, so their ends are
+        // sorted too: start at the first that ends inside this sentence.
+        let first = quotes.partition_point(|q| q.content.end <= sentence.start);
+        for (qi, q) in quotes.iter().enumerate().skip(first) {
+            if q.content.start >= sentence.end {
+                break;
+            }
+            if q.content.end <= sentence.start {
                 continue;
             }
             let start = self
@@ -270,35 +329,32 @@ impl<'d> Reader<'d> {
                 frame_has_cue = true;
             }
             if start > covered_until {
-                out.push(self.plain(covered_until, start));
+                pieces.push((covered_until, start, None));
             }
             if end > start {
                 let (s, e) = self.trim_quote_marks(start, end);
-                out.push(Clause {
-                    start: s,
-                    end: e,
-                    hole: None,
-                    subject: None,
-                    attribution: Some(Attribution {
-                        source: q.source,
-                        cue: q.cue,
-                        quote: Some(qi as u32),
-                        direct: q.direct,
-                    }),
-                    denied: false,
-                });
+                let attribution = Attribution {
+                    source: q.source,
+                    cue: q.cue,
+                    quote: Some(qi as u32),
+                    direct: q.direct,
+                };
+                pieces.push((s, e, Some(attribution)));
             }
             covered_until = covered_until.max(end);
         }
         if covered_until < n {
-            out.push(self.plain(covered_until, n));
+            pieces.push((covered_until, n, None));
         }
-        if frame_has_cue {
-            // The frame (`Varga said on Monday`) restates who spoke, not a claim.
-            out.retain(|c| c.attribution.is_some());
-        }
-        if out.is_empty() {
-            out.push(self.plain(0, n));
+        let quoted = pieces.iter().any(|p| p.2.is_some());
+        for (s, e, attribution) in pieces {
+            match attribution {
+                Some(a) => self.split_clauses(s, e, Some(a), out),
+                // The frame (`Varga said on Monday`) restates who spoke, not a claim.
+                None if quoted && frame_has_cue => {}
+                None if e > s + 2 => self.plain_or_reported(s, e, out),
+                None => {}
+            }
         }
     }
 
@@ -357,11 +413,9 @@ impl<'d> Reader<'d> {
         let mut source = None;
         let mut cue = None;
         for &(s, e, quoted) in &runs {
-            if !quoted {
-                if let Some((src, c)) = self.frame_source(s, e) {
-                    source = src;
-                    cue = Some(c);
-                }
+            if !quoted && let Some((src, c)) = self.frame_source(s, e) {
+                source = src;
+                cue = Some(c);
             }
         }
         let source = source.or(carried);
@@ -420,24 +474,25 @@ impl<'d> Reader<'d> {
         let before = cue.checked_sub(1).filter(|&b| b >= s);
         let after = Some(cue + 1).filter(|&a| a < e);
         for i in [before, after].into_iter().flatten() {
-            if let Some(t) = self.toks.get(i) {
-                if t.word() && !t.is(class::PREP | class::CONJ | class::BE | class::HAVE) {
-                    let start = (s..=i)
-                        .rev()
-                        .take_while(|&j| {
-                            self.toks
-                                .get(j)
-                                .is_some_and(|t| t.word() && !t.is(class::PREP | class::CONJ))
-                        })
-                        .last()
-                        .unwrap_or(i);
-                    let start = if i == before.unwrap_or(usize::MAX) {
-                        start
-                    } else {
-                        i
-                    };
-                    return Some((self.span_of(start, i + 1), cue));
-                }
+            if let Some(t) = self.toks.get(i)
+                && t.word()
+                && !t.is(class::PREP | class::CONJ | class::BE | class::HAVE)
+            {
+                let start = (s..=i)
+                    .rev()
+                    .take_while(|&j| {
+                        self.toks
+                            .get(j)
+                            .is_some_and(|t| t.word() && !t.is(class::PREP | class::CONJ))
+                    })
+                    .last()
+                    .unwrap_or(i);
+                let start = if i == before.unwrap_or(usize::MAX) {
+                    start
+                } else {
+                    i
+                };
+                return Some((self.span_of(start, i + 1), cue));
             }
         }
         Some((None, cue))
@@ -476,20 +531,20 @@ impl<'d> Reader<'d> {
             return;
         }
         // `…, X said (on Monday).`: a reporting verb in the last comma-part.
-        let last_comma = (s..e).rev().find(|&i| self.tok_text(i) == ",");
-        if let Some(c) = last_comma {
-            if e - c <= 9 && c > s + 2 {
-                if let Some((source, cue)) = self.frame_source(c + 1, e) {
-                    let attribution = Some(Attribution {
-                        source,
-                        cue: self.toks.get(cue).map(|t| t.span),
-                        quote: None,
-                        direct: false,
-                    });
-                    self.split_clauses(s, c, attribution, out);
-                    return;
-                }
-            }
+        let last_comma = (s..e).rev().find(|&i| self.is_comma(i));
+        if let Some(c) = last_comma
+            && e - c <= 9
+            && c > s + 2
+            && let Some((source, cue)) = self.frame_source(c + 1, e)
+        {
+            let attribution = Some(Attribution {
+                source,
+                cue: self.toks.get(cue).map(|t| t.span),
+                quote: None,
+                direct: false,
+            });
+            self.split_clauses(s, c, attribution, out);
+            return;
         }
         // `X said (that) …`: the first verb group is a reporting verb.
         if let Some(g) = self.verb_group(s, e, None) {
@@ -497,11 +552,9 @@ impl<'d> Reader<'d> {
             if !g.copula && verb.is_some_and(|t| t.is(class::REPORT)) {
                 let mut c = g.after;
                 // `told reporters on Thursday that …`: skip to `that` when close.
-                if let Some(that) =
-                    (c..e.min(c + 9)).find(|&j| self.tok_text(j).eq_ignore_ascii_case("that"))
-                {
+                if let Some(that) = (c..e.min(c + 9)).find(|&j| self.has(j, class::THAT)) {
                     c = that + 1;
-                } else if self.tok_text(c) == "," {
+                } else if self.is_comma(c) {
                     c += 1;
                 }
                 if e > c + 2 && self.verb_group(c, e, None).is_some() {
@@ -558,25 +611,26 @@ impl<'d> Reader<'d> {
             };
             let text = self.text(t.span);
             // `, who …,` relative: the antecedent is the name or noun before it.
-            if text == "," && hole.is_none() {
-                if let Some(next) = self.toks.get(i + 1) {
-                    let nt = self.text(next.span);
-                    if next.is(class::REL) && !nt.eq_ignore_ascii_case("whose") {
-                        let close = (i + 2..e).find(|&j| self.tok_text(j) == ",").unwrap_or(e);
-                        if self.verb_group(i + 2, close, None).is_some() {
-                            let ante = self.subject(start, i, None);
-                            pending.push(Clause {
-                                start: i + 2,
-                                end: close,
-                                hole: None,
-                                subject: ante,
-                                attribution,
-                                denied: false,
-                            });
-                            hole = Some((i, (close + 1).min(e)));
-                            i = close + 1;
-                            continue;
-                        }
+            if text == ","
+                && hole.is_none()
+                && let Some(next) = self.toks.get(i + 1)
+            {
+                let nt = self.text(next.span);
+                if next.is(class::REL) && !nt.eq_ignore_ascii_case("whose") {
+                    let close = (i + 2..e).find(|&j| self.is_comma(j)).unwrap_or(e);
+                    if self.verb_group(i + 2, close, None).is_some() {
+                        let ante = self.subject(start, i, None);
+                        pending.push(Clause {
+                            start: i + 2,
+                            end: close,
+                            hole: None,
+                            subject: ante,
+                            attribution,
+                            denied: false,
+                        });
+                        hole = Some((i, (close + 1).min(e)));
+                        i = close + 1;
+                        continue;
                     }
                 }
             }
@@ -587,7 +641,7 @@ impl<'d> Reader<'d> {
                 );
             let semicolon = text == ";";
             if (coordinator || semicolon) && i > start + 2 {
-                let after_comma = i > 0 && self.tok_text(i - 1) == ",";
+                let after_comma = i > 0 && self.is_comma(i - 1);
                 let left_has_verb = self.verb_group(start, i, hole).is_some();
                 let next = i + 1;
                 let shared_verb = coordinator
@@ -654,7 +708,11 @@ impl<'d> Reader<'d> {
         let mut negated = false;
         let mut chain: Option<usize> = None;
         let mut be: Option<usize> = None;
-        let mut have = false;
+        let mut have: Option<usize> = None;
+        // A modal, `do` or `plans to` was just read, so a bare verb must follow;
+        // after `be`/`have` an unknown word is an adjective, not a verb.
+        let mut bare_verb_next = false;
+        let mut aux_do: Option<usize> = None;
         let mut i = s;
         while i < e {
             if Self::in_hole(hole, i) {
@@ -667,7 +725,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let c = t.entry.class;
-            let next_to = self.tok_text(i + 1).eq_ignore_ascii_case("to");
+            let next_to = self.has(i + 1, class::TO);
             let prev = i
                 .checked_sub(1)
                 .filter(|&p| p >= s)
@@ -691,12 +749,14 @@ impl<'d> Reader<'d> {
                     modality = Modality::Planned;
                 }
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 1;
                 continue;
             }
             if c & class::MODAL_HEDGE != 0 && !date_word && !t.cap {
                 modality = Modality::Hedged;
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 1;
                 continue;
             }
@@ -710,7 +770,13 @@ impl<'d> Reader<'d> {
                     be = Some(i);
                 }
                 if c & class::HAVE != 0 {
-                    have = true;
+                    have = Some(i);
+                }
+                // After `do` a bare verb follows (`does not manipulate`); after
+                // `be`/`have` an unknown word is an adjective or a noun.
+                bare_verb_next = c & class::DO != 0;
+                if c & class::DO != 0 {
+                    aux_do = Some(i);
                 }
                 chain.get_or_insert(i);
                 i += 1;
@@ -734,6 +800,7 @@ impl<'d> Reader<'d> {
                         modality = Modality::Planned;
                     }
                     chain.get_or_insert(i);
+                    bare_verb_next = true;
                     i += 2;
                     continue;
                 }
@@ -741,6 +808,7 @@ impl<'d> Reader<'d> {
             if next_to && c & class::NEG_CAT != 0 {
                 negated = true;
                 chain.get_or_insert(i);
+                bare_verb_next = true;
                 i += 2;
                 continue;
             }
@@ -752,12 +820,27 @@ impl<'d> Reader<'d> {
                 if own || be.is_some() {
                     modality = Modality::Hedged;
                     chain.get_or_insert(i);
+                    bare_verb_next = true;
                     i += 2;
                     continue;
                 }
             }
             let expect = chain.is_some();
-            let is_verb = (c & class::VERB != 0 || t.unknown_ed) && c & class::NOT_VERB == 0;
+            // After a modal or auxiliary, an unknown lowercase word is the verb
+            // (`will bolster`); the lexicon cannot hold every verb.
+            let open_class = bare_verb_next
+                && !t.cap
+                && !is_adverb(self.text(t.span))
+                && !self.text(t.span).ends_with("thing")
+                && c & (class::DET
+                    | class::PREP
+                    | class::CONJ
+                    | class::PRON
+                    | class::REL
+                    | class::NUMWORD)
+                    == 0;
+            let is_verb =
+                (c & class::VERB != 0 || t.unknown_ed || open_class) && c & class::NOT_VERB == 0;
             if is_verb && !(t.cap && i > s && !expect) {
                 let form = if t.unknown_ed {
                     Some(VerbForm::PastOrParticiple)
@@ -794,7 +877,7 @@ impl<'d> Reader<'d> {
                             form,
                             Some(VerbForm::PastParticiple | VerbForm::PastOrParticiple)
                         )
-                        && !(have && be.is_none());
+                        && !(have.is_some() && be.is_none());
                     let mut after = i + 1;
                     let mut particle = None;
                     if let Some(n) = self.toks.get(i + 1) {
@@ -839,7 +922,7 @@ impl<'d> Reader<'d> {
                     i += 1;
                     continue;
                 }
-                if let Some(b) = be.or(if have { chain } else { None }) {
+                if let Some(b) = be.or(have).or(aux_do) {
                     return Some(VerbGroup {
                         first: chain.unwrap_or(b),
                         verb: b,
@@ -926,12 +1009,32 @@ impl<'d> Reader<'d> {
         // The part after the last comma (`In Istanbul, Varga …`, `The envoy,
         // Ilse Varga, …`), then the last name in it not inside a prepositional
         // phrase (`Delegations from Veloria …` is about the delegations).
-        let mut part = s;
-        for i in s..e {
-            if self.tok_text(i) == "," && i + 1 < e && !Self::in_hole(hole, i) {
-                part = i + 1;
+        let mut end = e;
+        // Parts from the last; an empty one (`Trump, currently in the Gulf,
+        // has hinted`) hands over to the part before it.
+        loop {
+            let mut part = s;
+            for i in s..end {
+                if self.is_comma(i)
+                    && i + 1 < end
+                    && !Self::in_hole(hole, i)
+                    && !self.in_list(i, end)
+                {
+                    part = i + 1;
+                }
             }
+            if let Some(arg) = self.subject_in(part, end, hole) {
+                return Some(arg);
+            }
+            if part <= s + 1 {
+                return None;
+            }
+            end = part - 1;
         }
+    }
+
+    /// The subject inside one comma-part `[part, e)`.
+    fn subject_in(&self, part: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let named = self
             .entities_in(part, e, hole)
             .filter(|&i| {
@@ -939,13 +1042,14 @@ impl<'d> Reader<'d> {
                     return false;
                 };
                 let at = self.tok_at(m.span.start).unwrap_or(part);
+                let end_tok = self.toks.partition_point(|t| t.span.start < m.span.end);
                 !(part..at).any(|b| {
                     !Self::in_hole(hole, b)
                         && self
                             .toks
                             .get(b)
                             .is_some_and(|t| t.is(class::PREP) && !t.is(class::CONJ))
-                })
+                }) && !self.modifies_noun(end_tok, e)
             })
             .last();
         if let Some(i) = named {
@@ -953,11 +1057,22 @@ impl<'d> Reader<'d> {
         }
         // Else the noun phrase after the last comma: its head is the last word
         // before a preposition.
-        let start = part;
+        let mut start = part;
+        // `Currently, …` / `even as …`: leading adverbs are not the subject.
+        while start < e
+            && self
+                .toks
+                .get(start)
+                .is_some_and(|t| is_adverb(self.text(t.span)))
+        {
+            start += 1;
+        }
         let mut end = start;
         while end < e {
             let Some(t) = self.toks.get(end) else { break };
             if Self::in_hole(hole, end)
+                || t.is(class::NEG | class::HEDGE_ADV)
+                || (end > start && is_adverb(self.text(t.span)))
                 || !(t.word() || t.kind == TokenKind::Number)
                 || t.is(class::PREP | class::REL | class::CONJ)
             {
@@ -969,12 +1084,13 @@ impl<'d> Reader<'d> {
         let head_text = self.text(head_tok.span);
         if head_tok.is(class::PRON) {
             let lower = head_text.to_ascii_lowercase();
-            if (lower == "he" || lower == "she") && self.config.resolve_pronouns {
-                if let Some(p) = self.last_person {
-                    let mut arg = self.entity_argument(p as usize)?;
-                    arg.span = head_tok.span;
-                    return Some(arg);
-                }
+            if (lower == "he" || lower == "she")
+                && self.config.resolve_pronouns
+                && let Some(p) = self.last_person
+            {
+                let mut arg = self.entity_argument(p as usize)?;
+                arg.span = head_tok.span;
+                return Some(arg);
             }
             return Some(Argument {
                 span: head_tok.span,
@@ -994,6 +1110,47 @@ impl<'d> Reader<'d> {
         })
     }
 
+    /// True when the comma at `i` separates items of a list of names
+    /// (`the US, Ukraine and Russia`) rather than closing an adverbial.
+    fn in_list(&self, i: usize, e: usize) -> bool {
+        let mut j = i + 1;
+        while j < e {
+            let Some(t) = self.toks.get(j) else {
+                return false;
+            };
+            let w = self.text(t.span);
+            if w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or") {
+                return j > i + 1;
+            }
+            if !(t.word() && (t.cap || t.is(class::DET))) && w != "," {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// True when the token at `next` continues a noun phrase after a name, so
+    /// the name is a modifier (`Russian representatives`, `Velorian delegation`).
+    fn modifies_noun(&self, next: usize, e: usize) -> bool {
+        const NOT_NOUN: u32 = class::PREP
+            | class::CONJ
+            | class::REL
+            | class::VERB
+            | class::BE
+            | class::HAVE
+            | class::MODAL_PLAN
+            | class::MODAL_HEDGE
+            | class::NEG
+            | class::HEDGE_ADV
+            | class::DO;
+        next < e
+            && self
+                .toks
+                .get(next)
+                .is_some_and(|t| t.word() && !t.cap && !t.is(NOT_NOUN) && !t.unknown_ed && !t.neg)
+    }
+
     /// The noun phrase starting at `s` (determiners skipped), up to a boundary.
     fn noun_phrase(&self, s: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let mut i = s;
@@ -1006,16 +1163,34 @@ impl<'d> Reader<'d> {
             .entities_in(s, e, hole)
             .find(|&x| self.doc.entities.get(x).is_some_and(|m| m.span.start == at))
         {
+            // `Russian Foreign Minister Sergey Lavrov`: a nationality before a
+            // title and name; the name that ends the capitalised run is the argument.
+            let mut ei = ei;
+            let end_of = |x: usize| self.doc.entities.get(x).map_or(0, |m| m.span.end);
+            let mut next = self.toks.partition_point(|t| t.span.start < end_of(ei));
+            while self
+                .doc
+                .entities
+                .get(ei)
+                .is_some_and(|m| m.kind == EntityKind::Misc)
+            {
+                let mut j = next;
+                while j < e && j < next + 4 && self.toks.get(j).is_some_and(|t| t.word() && t.cap) {
+                    j += 1;
+                }
+                match self
+                    .entities_in(next, (j + 1).min(e), hole)
+                    .find(|&x| x > ei)
+                {
+                    Some(x) => {
+                        ei = x;
+                        next = self.toks.partition_point(|t| t.span.start < end_of(x));
+                    }
+                    None => break,
+                }
+            }
             // `the Velorian delegation` is about the delegation, not Veloria.
-            let end = self.doc.entities.get(ei).map_or(0, |m| m.span.end);
-            let next = self.toks.partition_point(|t| t.span.start < end);
-            let continues = next < e
-                && self.toks.get(next).is_some_and(|t| {
-                    t.word()
-                        && !t.cap
-                        && !t.is(class::PREP | class::CONJ | class::REL | class::VERB)
-                });
-            if !continues {
+            if !self.modifies_noun(next, e) {
                 return self.entity_argument(ei);
             }
         }
@@ -1025,7 +1200,13 @@ impl<'d> Reader<'d> {
             let Some(t) = self.toks.get(end) else { break };
             let boundary = !(t.word() || t.kind == TokenKind::Number)
                 || t.is(class::PREP | class::CONJ | class::REL)
-                || (end > i && (t.is(class::VERB) && t.entry.form == Some(VerbForm::Past)))
+                || (end > i
+                    && ((t.is(class::VERB)
+                        && matches!(
+                            t.entry.form,
+                            Some(VerbForm::Past | VerbForm::PastOrParticiple)
+                        ))
+                        || t.unknown_ed))
                 || date_starts(t.span)
                 || self.text(t.span).eq_ignore_ascii_case("that");
             if boundary {
@@ -1061,12 +1242,72 @@ impl<'d> Reader<'d> {
             return;
         };
         let mut negated = g.negated;
-        let subject = self.subject(s, g.first, hole).or(given);
+        let mut subject = self.subject(s, g.first, hole).or(given);
+        // `Varga said she would …`: in reported speech `he`/`she` is most often
+        // the speaker, not the person named last.
+        if let (Some(subj), Some(source)) = (subject.as_mut(), attribution.and_then(|a| a.source)) {
+            let pronoun = self.text(subj.span);
+            if pronoun.eq_ignore_ascii_case("he") || pronoun.eq_ignore_ascii_case("she") {
+                let speaker = (self.ents.0..self.ents.1).find(|&i| {
+                    self.doc
+                        .entities
+                        .get(i)
+                        .is_some_and(|m| m.kind == EntityKind::Per && source.contains(m.span))
+                });
+                if let Some(arg) = speaker.and_then(|i| self.entity_argument(i)) {
+                    *subj = Argument {
+                        span: subj.span,
+                        ..arg
+                    };
+                }
+            }
+        }
+        // A clause split off a longer sentence can itself report speech
+        // (`… and said he would not travel`): read what was said, attributed.
+        if attribution.is_none_or(|a| !a.direct)
+            && !g.copula
+            && verb.is(class::REPORT)
+            && hole.is_none()
+        {
+            let mut c = g.after;
+            if let Some(that) = (c..e.min(c + 9)).find(|&j| self.has(j, class::THAT)) {
+                c = that + 1;
+            } else if self.is_comma(c) {
+                c += 1;
+            }
+            if e > c + 2
+                && self
+                    .verb_group(c, e, None)
+                    .is_some_and(|inner| inner.first > c)
+            {
+                let clause = Clause {
+                    start: c,
+                    end: e,
+                    hole: None,
+                    subject: None,
+                    attribution: Some(Attribution {
+                        source: subject
+                            .as_ref()
+                            .map(|a| a.span)
+                            .or(attribution.and_then(|a| a.source)),
+                        cue: Some(verb.span),
+                        quote: None,
+                        direct: false,
+                    }),
+                    denied: denied ^ (verb.entry.lemma == Some("deny")),
+                };
+                self.read_region(clause, out);
+                return;
+            }
+        }
         let verb_text = self.text(verb.span);
-        let lemma = if g.copula {
-            std::borrow::Cow::Borrowed("be")
-        } else {
-            verb_lemma(verb_text)
+        // A copula fallback may rest on `be`, `have` or `do`; the lexicon knows
+        // their forms (`'s` is the one it cannot tell apart).
+        let lemma = match verb_lemma(verb_text) {
+            l if g.copula && verb.is(class::BE) && !matches!(l.as_ref(), "be") => {
+                std::borrow::Cow::Borrowed("be")
+            }
+            l => l,
         };
         let mut predicate = lemma.into_owned();
         if let Some(p) = g.particle {
@@ -1091,10 +1332,11 @@ impl<'d> Reader<'d> {
                 _ => None,
             }
         };
-        if let Some(t) = self.toks.get(g.after) {
-            if t.is(class::NEG) && !g.copula {
-                negated = true;
-            }
+        if let Some(t) = self.toks.get(g.after)
+            && t.is(class::NEG)
+            && !g.copula
+        {
+            negated = true;
         }
         for i in s..e {
             if !Self::in_hole(hole, i)
@@ -1139,20 +1381,18 @@ impl<'d> Reader<'d> {
         let place = self.place(s, e, hole, &used);
         let mut participants: Vec<Argument> = Vec::new();
         for i in self.entities_in(s, e, hole) {
-            if let Some(m) = self.doc.entities.get(i) {
-                if matches!(m.kind, EntityKind::Per | EntityKind::Org) {
-                    if let Some(arg) = self.entity_argument(i) {
-                        if !participants.iter().any(|p| p.head == arg.head) {
-                            participants.push(arg);
-                        }
-                    }
-                }
+            if let Some(m) = self.doc.entities.get(i)
+                && matches!(m.kind, EntityKind::Per | EntityKind::Org)
+                && let Some(arg) = self.entity_argument(i)
+                && !participants.iter().any(|p| p.head == arg.head)
+            {
+                participants.push(arg);
             }
         }
-        if let Some(subj) = subject.as_ref().filter(|a| a.entity.is_some()) {
-            if !participants.iter().any(|p| p.head == subj.head) {
-                participants.insert(0, subj.clone());
-            }
+        if let Some(subj) = subject.as_ref().filter(|a| a.entity.is_some())
+            && !participants.iter().any(|p| p.head == subj.head)
+        {
+            participants.insert(0, subj.clone());
         }
         let mut numbers = Vec::new();
         crate::numbers::find(self, s, e, hole, &mut numbers);

@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 /// Word-class bits.
@@ -46,6 +47,10 @@ pub(crate) mod class {
     pub const NOT_VERB: u32 = 1 << 24;
     /// A temporal modifier word (`early`, `late`, `last`, `next`, `this`).
     pub const TIME_MOD: u32 = 1 << 25;
+    /// `to`.
+    pub const TO: u32 = 1 << 26;
+    /// `that`.
+    pub const THAT: u32 = 1 << 27;
 }
 
 /// The grammatical form of a verb token.
@@ -71,7 +76,7 @@ pub(crate) struct Entry {
     pub number: u32,
 }
 
-const EMPTY: Entry = Entry {
+pub(crate) const EMPTY: Entry = Entry {
     class: 0,
     lemma: None,
     form: None,
@@ -810,8 +815,8 @@ fn inflect(base: &str, doubles: bool) -> [String; 3] {
     };
     let ing = if doubles {
         format!("{base}{last}ing")
-    } else if base.ends_with("ie") {
-        format!("{}ying", &base[..base.len() - 2])
+    } else if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
         format!("{}ing", &base[..base.len() - 1])
     } else {
@@ -820,9 +825,33 @@ fn inflect(base: &str, doubles: bool) -> [String; 3] {
     [third, past, ing]
 }
 
+/// FNV-1a: the keys are short words from a fixed list, so a strong hash buys
+/// nothing and SipHash cost a fifth of the stage's time.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The lexicon: lowercase word → entry. Built once.
 pub(crate) struct Lexicon {
-    map: HashMap<&'static str, Entry>,
+    map: FnvMap<&'static [u8], Entry>,
 }
 
 /// Leaks a generated form so the map can hold `&'static str` keys; the lexicon is
@@ -834,6 +863,20 @@ fn leak(s: String) -> &'static str {
 impl Lexicon {
     fn build() -> Self {
         let mut map: HashMap<&'static str, Entry> = HashMap::with_capacity(4096);
+        map.insert(
+            "to",
+            Entry {
+                class: class::TO | class::PREP,
+                ..EMPTY
+            },
+        );
+        map.insert(
+            "that",
+            Entry {
+                class: class::THAT,
+                ..EMPTY
+            },
+        );
         let mut add = |word: &'static str, f: &dyn Fn(&mut Entry)| {
             let e = map.entry(word).or_insert(EMPTY);
             f(e);
@@ -862,7 +905,6 @@ impl Lexicon {
         add_class(TIME_MODS, class::TIME_MOD);
         add_class(PARTICLES, class::PARTICLE);
         add_class(NOT_VERBS, class::NOT_VERB);
-        let mut map = map;
         for (i, w) in WEEKDAYS.iter().enumerate() {
             let e = map.entry(w).or_insert(EMPTY);
             e.class |= class::WEEKDAY;
@@ -958,7 +1000,12 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { map }
+        let mut fast: FnvMap<&'static [u8], Entry> = FnvMap::default();
+        fast.reserve(map.len());
+        for (k, v) in map {
+            fast.insert(k.as_bytes(), v);
+        }
+        Lexicon { map: fast }
     }
 
     /// The shared lexicon.
@@ -970,19 +1017,22 @@ impl Lexicon {
     /// The entry of a word, looked up case-insensitively without allocating.
     pub(crate) fn lookup(&self, word: &str) -> Entry {
         let mut buf = [0u8; 24];
-        match lower_into(word, &mut buf) {
-            Some(w) => self.map.get(w).copied().unwrap_or(EMPTY),
+        match lower_bytes(word, &mut buf) {
+            Some(w) => self.lookup_lower(w),
             None => EMPTY,
         }
     }
+
+    /// The entry of an already lowercased word.
+    pub(crate) fn lookup_lower(&self, word: &[u8]) -> Entry {
+        self.map.get(word).copied().unwrap_or(EMPTY)
+    }
 }
 
-/// Lowercases an ASCII word (curly apostrophes made straight) into `buf`; `None`
-/// for a word too long or not ASCII, which the lexicon never holds.
-pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// Lowercases an ASCII word (curly apostrophes made straight) into `buf` as bytes.
+pub(crate) fn lower_bytes<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b [u8]> {
     let mut n = 0;
-    let mut chars = word.char_indices();
-    while let Some((_, c)) = chars.next() {
+    for c in word.chars() {
         let b = match c {
             '\u{2019}' | '\u{2018}' => b'\'',
             c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
@@ -991,7 +1041,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b st
         *buf.get_mut(n)? = b;
         n += 1;
     }
-    std::str::from_utf8(buf.get(..n)?).ok()
+    buf.get(..n)
 }
 
 /// Lemma of a verb form: the lexicon's when known, else suffix rules.

@@ -32,7 +32,7 @@
 //! let claim = &doc.claims[0];
 //! assert_eq!(claim.predicate, "sign");
 //! assert_eq!(claim.modality, Modality::Planned);
-//! assert_eq!(claim.key, "accord|envoy|sign");
+//! assert_eq!(claim.key, "sign|accord|envoy");
 //! assert_eq!(claim.date.as_ref().and_then(|d| d.value.as_deref()), Some("XXXX-WXX-1"));
 //! ```
 #![deny(missing_docs)]

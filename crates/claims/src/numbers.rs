@@ -123,14 +123,12 @@ pub(crate) fn find(
                 if matches!(
                     unit.as_deref(),
                     Some("more" | "new" | "other" | "additional" | "further")
-                ) {
-                    if let Some(n2) = toks
-                        .get(end + 1)
-                        .filter(|n2| n2.kind == TokenKind::Word && end + 1 < e)
-                    {
-                        unit = Some(noun_singular(reader.body_text(n2.span)));
-                        end += 1;
-                    }
+                ) && let Some(n2) = toks
+                    .get(end + 1)
+                    .filter(|n2| n2.kind == TokenKind::Word && end + 1 < e)
+                {
+                    unit = Some(noun_singular(reader.body_text(n2.span)));
+                    end += 1;
                 }
             } else if text(end) == "-" {
                 // `30 - day` spacing left by translation.

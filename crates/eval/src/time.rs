@@ -185,7 +185,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
 }
 
 impl TimexCounts {
@@ -287,7 +291,15 @@ impl fmt::Display for TimeReport {
         writeln!(
             f,
             "{:<12} {:>5} {:>6} {:>6}  {:>21}  {:>21}  {:>7} {:>7} {:>7}",
-            "folder", "docs", "gold", "system", "strict P / R / F1", "relaxed P / R / F1", "type", "value", "valueF1"
+            "folder",
+            "docs",
+            "gold",
+            "system",
+            "strict P / R / F1",
+            "relaxed P / R / F1",
+            "type",
+            "value",
+            "valueF1"
         )?;
         let row = |f: &mut fmt::Formatter<'_>, name: &str, c: &TimexCounts| {
             let (sp, sr, sf) = c.strict_prf();
@@ -318,7 +330,11 @@ impl fmt::Display for TimeReport {
             f,
             "type and value: accuracy over relaxed matches; valueF1 = value accuracy x relaxed F1 (TempEval-3)"
         )?;
-        let ms = if self.tagged > 0 { 1000.0 * self.seconds / self.tagged as f64 } else { 0.0 };
+        let ms = if self.tagged > 0 {
+            1000.0 * self.seconds / self.tagged as f64
+        } else {
+            0.0
+        };
         writeln!(
             f,
             "tagged {} documents ({} chars) in {:.3} s: {:.3} ms per document",
@@ -492,5 +508,51 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert_eq!((gold[0].start, gold[0].end), (10, 18));
         assert_eq!(gold[0].value, "2025-03-06");
+    }
+
+    #[test]
+    fn invented_report_scores_as_computed_by_hand() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/time");
+        let out =
+            std::env::temp_dir().join(format!("crosscheck-time-{}.jsonl", std::process::id()));
+        let report = match run(&dir, Some(&out)) {
+            Ok(r) => r,
+            Err(e) => panic!("eval failed: {e}"),
+        };
+        let c = report.total;
+        // Gold: Thursday, this month, three years, Thursday (of "Thursday morning"),
+        // May, these days. The tagger finds all but "these days" and reads
+        // "Thursday morning" whole: 6 gold, 5 system, 5 relaxed, 4 strict matches.
+        assert_eq!((c.gold, c.system, c.relaxed, c.strict), (6, 5, 5, 4));
+        assert_eq!((c.type_correct, c.value_correct), (5, 5));
+        let (sp, sr, sf) = c.strict_prf();
+        assert!((sp - 0.8).abs() < 1e-9 && (sr - 4.0 / 6.0).abs() < 1e-9);
+        assert!((sf - 2.0 * 0.8 * (4.0 / 6.0) / (0.8 + 4.0 / 6.0)).abs() < 1e-9);
+        assert!((c.relaxed_prf().2 - 10.0 / 11.0).abs() < 1e-9);
+        assert!((c.value_f1() - 10.0 / 11.0).abs() < 1e-9);
+        let lines = std::fs::read_to_string(&out).unwrap_or_default();
+        let _ = std::fs::remove_file(&out);
+        assert_eq!(lines.lines().count(), 5);
+        let first: serde_json::Value =
+            serde_json::from_str(lines.lines().next().unwrap_or("{}")).unwrap_or_default();
+        assert_eq!(first["doc"], "invented_report.tml");
+        assert_eq!(first["value"], "2025-02-27");
+        assert_eq!(first["type"], "DATE");
+    }
+
+    #[test]
+    fn alignment_is_one_to_one() {
+        let t = |start, end, value: &str| Timex {
+            start,
+            end,
+            kind: "DATE".into(),
+            value: value.into(),
+        };
+        // One system span overlapping two gold spans matches only the first.
+        let counts = score(&[t(0, 5, "a"), t(6, 10, "b")], &[t(0, 10, "a")]);
+        assert_eq!(
+            (counts.relaxed, counts.strict, counts.value_correct),
+            (1, 0, 1)
+        );
     }
 }

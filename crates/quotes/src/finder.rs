@@ -20,6 +20,9 @@ const CUE_WINDOW: usize = 8;
 const CUE_WINDOW_AFTER: usize = 14;
 /// Longest source phrase, in tokens.
 const MAX_SOURCE: usize = 12;
+/// Longest source phrase with an appositive (`Clinton, speaking to reporters on
+/// her plane, said`).
+const MAX_SOURCE_APPOSITIVE: usize = 24;
 
 /// What a quotation mark can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +125,13 @@ const AFTER_SOURCE_STOP: &[&str] = &[
     "while", "who", "whose", "with",
 ];
 
+/// Words that open an introductory phrase before a sentence's subject.
+const INTRODUCTORY: &[&str] = &[
+    "after", "alongside", "although", "as", "at", "before", "despite", "during", "earlier",
+    "for", "from", "in", "last", "later", "meanwhile", "on", "since", "though", "when", "while",
+    "with", "without", "yesterday",
+];
+
 /// Objects of `told`/`asked` that stand between the cue and its content.
 const ADDRESSEES: &[&str] = &[
     "audiences",
@@ -199,7 +209,13 @@ impl<'d> View<'d> {
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
-        matches!(self.text(i), "." | "!" | "?" | "..." | "…" | ";")
+        match self.text(i) {
+            // `N.Y.)`, `fivethirtyeight.com`: a period glued to what follows.
+            "." => self
+                .char_after(i)
+                .is_none_or(|c| !c.is_alphanumeric() && c != ')' && c != ','),
+            t => matches!(t, "!" | "?" | "..." | "…" | ";"),
+        }
     }
 
     /// The character right before / after token `i`, for spacing decisions.
@@ -304,9 +320,15 @@ impl QuoteFinder {
             let paragraph = paragraph_of(paragraphs, q.first);
             let para_start = paragraph.map_or(q.first, |p| p.0);
             let sentence_start = sentence_start_of(sentence_starts, q.first).unwrap_or(para_start);
-            let prefix_start = sentence_start
+            let floor = sentence_start
                 .max(para_start)
                 .max(previous_close.map_or(0, |c| c + 1));
+            // The splitter may keep `… button. "Trump …` together; a sentence end
+            // before the quotation still bounds what introduces it.
+            let prefix_start = (floor..q.first)
+                .rev()
+                .find(|&k| view.is_sentence_end(k))
+                .map_or(floor, |k| k + 1);
             previous_close = Some(q.last);
             let prefix_words: Vec<usize> = (prefix_start..q.first)
                 .filter(|&i| view.is_word(i))
@@ -320,9 +342,21 @@ impl QuoteFinder {
                 continue;
             }
 
+            // `“A,” said Vell, the mayor, “B.”`: the second part lies inside the
+            // sentence of the first part's attribution.
+            if let Some(last) = out.last_mut()
+                && last.quoted
+                && last.extent_end >= q.first
+            {
+                last.content.1 = q.last;
+                last.extent_end = last.extent_end.max(q.last);
+                continue;
+            }
+
             // A cue before the quotation: `Vell said, “…”` / `According to Vell, “…”`.
             if !prefix_words.is_empty() {
-                if let Some((cue_first, cue_last, _)) = self.cue_before(view, prefix_start, q.first)
+                if let Some((cue_first, cue_last, cue_kind)) =
+                    self.cue_before(view, prefix_start, q.first)
                 {
                     // `“A,” Vell said, “B.”`: the second part continues the first.
                     if let Some(last) = out.last_mut()
@@ -334,8 +368,12 @@ impl QuoteFinder {
                     }
                     let source = if view.text(cue_first).eq_ignore_ascii_case("according") {
                         source_after(view, cue_last + 1, q.first)
+                    } else if cue_kind == CueKind::Participle {
+                        // `…, adding: “…”`: the speaker is the sentence's subject.
+                        self.clause_subject(view, prefix_start, cue_first)
                     } else {
                         source_before(view, prefix_start, cue_first)
+                            .or_else(|| self.clause_subject(view, prefix_start, cue_first))
                     };
                     out.push(Attribution {
                         content: (q.first, q.last),
@@ -353,8 +391,20 @@ impl QuoteFinder {
                 }
             }
 
-            // A cue after the quotation: `“…,” Vell said` / `“…,” said Vell`.
-            if let Some(found) = self.cue_after(view, q.last + 1, para_end) {
+            // A cue after the quotation: `“…,” Vell said` / `“…,” said Vell`. After a
+            // quotation that ends its sentence (`… work.”`), a capitalised word
+            // starts the next sentence rather than an attribution.
+            let ends_sentence = q
+                .last
+                .checked_sub(1)
+                .is_some_and(|k| view.text(k) == "." || (view.text(k) == "'" && view.text(k.saturating_sub(1)) == "."));
+            let next_is_capitalised = view.is_capitalised(q.last + 1);
+            let suffix = if ends_sentence && next_is_capitalised {
+                None
+            } else {
+                self.cue_after(view, q.last + 1, para_end)
+            };
+            if let Some(found) = suffix {
                 out.push(Attribution {
                     content: (q.first, q.last),
                     cue: Some((found.0, found.1)),
@@ -367,12 +417,24 @@ impl QuoteFinder {
 
             // No cue of its own: it continues the previous quotation when nothing but
             // punctuation or a paragraph break stands between them.
+            // A quotation with no cue of its own runs on from the previous one when
+            // only punctuation or a paragraph break stands between them.
             if let Some(last) = out.last_mut()
                 && last.quoted
                 && ((last.extent_end + 1)..q.first).all(|i| !view.is_word(i))
             {
                 last.content.1 = q.last;
                 last.extent_end = q.last;
+                continue;
+            }
+            // `Vell said in a statement:` / `Vell said on Monday.` standing right before.
+            if prefix_words.is_empty()
+                && let Some(a) = self.introduction(view, para_start.min(q.first), q.first, &out)
+            {
+                out.push(Attribution {
+                    content: (q.first, q.last),
+                    ..a
+                });
                 continue;
             }
             if self.config.min_uncued_words > 0
@@ -397,6 +459,99 @@ impl QuoteFinder {
             }
         }
         out
+    }
+
+    /// The sentence just before a quotation when it introduces it: it ends with a
+    /// colon, or it is a cue with a source and nothing else (`Vell said in a
+    /// statement.`). Returns the attribution without its content.
+    fn introduction(
+        &self,
+        view: &View,
+        para_start: usize,
+        open: usize,
+        out: &[Attribution],
+    ) -> Option<Attribution> {
+        // The previous sentence's last token, skipping back over a paragraph break.
+        let end = open.checked_sub(1)?;
+        let _ = para_start;
+        if !matches!(view.text(end), ":" | ".") {
+            return None;
+        }
+        let floor = out.last().map_or(0, |a| a.extent_end + 1);
+        let start = (floor..end)
+            .rev()
+            .find(|&k| view.is_sentence_end(k) || view.mark(k).is_some())
+            .map_or(floor, |k| k + 1);
+        if start >= end || end - start > 30 {
+            return None;
+        }
+        let cue = (start..end).find_map(|i| self.strong_cue(view, i));
+        let colon = view.text(end) == ":";
+        match cue {
+            Some((cue_first, cue_last, kind)) => {
+                let after = (cue_last + 1..end).filter(|&i| view.is_word(i)).count();
+                // `X said in a statement.` introduces; `X said the plan failed.` does not.
+                let is_statement = (cue_last + 1..end).any(|i| {
+                    matches!(view.text(i), "statement" | "interview" | "email" | "letter" | "post" | "tweet" | "speech" | "release")
+                });
+                if !colon && after > 2 && !is_statement {
+                    return None;
+                }
+                let source = if kind == CueKind::Participle {
+                    leading_subject(view, start, cue_first)
+                } else if view.text(cue_first).eq_ignore_ascii_case("according") {
+                    source_after(view, cue_last + 1, end)
+                } else {
+                    source_before(view, start, cue_first).or_else(|| source_after(view, cue_last + 1, end))
+                };
+                Some(Attribution {
+                    content: (0, 0),
+                    cue: Some((cue_first, cue_last)),
+                    source,
+                    extent_end: end,
+                    quoted: true,
+                })
+            }
+            None if colon => Some(Attribution {
+                content: (0, 0),
+                cue: None,
+                source: leading_subject(view, start, end),
+                extent_end: end,
+                quoted: true,
+            }),
+            None => None,
+        }
+    }
+
+    /// The subject of the clause that holds a cue it cannot take a source from
+    /// directly (`…, adding:` / `X called on her to resign and said,`): the source of
+    /// an earlier cue in the sentence, else the sentence's subject after any
+    /// introductory phrase (`On Twitter, she …`).
+    fn clause_subject(&self, view: &View, start: usize, cue: usize) -> Option<(usize, usize)> {
+        for i in (start..cue).rev() {
+            if let Some((f, l, kind)) = self.strong_cue(view, i)
+                && kind != CueKind::Participle
+            {
+                let found = if view.text(f).eq_ignore_ascii_case("according") {
+                    source_after(view, l + 1, cue)
+                } else {
+                    source_before(view, start, f)
+                };
+                if found.is_some() {
+                    return found;
+                }
+            }
+        }
+        let mut from = start;
+        while from < cue && !view.is_word(from) {
+            from += 1;
+        }
+        let opener = view.text(from);
+        let introductory = is_in(opener, INTRODUCTORY) || opener.ends_with("ing");
+        if introductory && let Some(comma) = (from..cue).find(|&k| view.text(k) == ",") {
+            from = comma + 1;
+        }
+        leading_subject(view, from, cue)
     }
 
     /// The cue in the last few words before a quotation, unless `that` intervenes
@@ -442,13 +597,19 @@ impl QuoteFinder {
     ) -> Option<(usize, usize, Option<(usize, usize)>, usize)> {
         let mut end = from;
         while end < para_end && end < from + 3 * CUE_WINDOW_AFTER {
-            if view.is_sentence_end(end) || view.mark(end).is_some() {
+            // Titles in quotation marks may follow the cue (`said on “Meet the
+            // Nation.”`), so only a sentence end bounds the attribution.
+            if view.is_sentence_end(end) {
                 break;
             }
             end += 1;
         }
         let mut words = 0;
         for i in from..end {
+            if view.mark(i).is_some() {
+                // Another quotation before any cue: not this one's attribution.
+                return None;
+            }
             if !view.is_word(i) {
                 continue;
             }
@@ -743,20 +904,32 @@ fn trim_phrase(view: &View, mut first: usize, mut last: usize) -> Option<(usize,
 /// `Htay Oo, its acting chairman, told`), not reaching before `floor`.
 fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)> {
     let mut i = cue;
-    // Skip auxiliaries and adverbs (`has also said`).
-    while i > floor && is_in(view.text(i - 1), BETWEEN_SOURCE_AND_CUE) {
+    // Skip auxiliaries and adverbs (`has also said`, `then loudly asked`).
+    while i > floor
+        && (is_in(view.text(i - 1), BETWEEN_SOURCE_AND_CUE)
+            || (view.text(i - 1).ends_with("ly") && !view.is_capitalised(i - 1)))
+    {
         i -= 1;
     }
     let last = i.checked_sub(1)?;
-    if last < floor {
+    // `went so far as to say`: an infinitive has no subject of its own here.
+    if last < floor || view.text(last).eq_ignore_ascii_case("to") {
         return None;
     }
     let mut j = i;
     let mut commas = 0;
-    while j > floor && i - j < MAX_SOURCE {
+    let mut relative = false;
+    while j > floor && i - j < if commas > 0 { MAX_SOURCE_APPOSITIVE } else { MAX_SOURCE } {
         let k = j - 1;
         let word = view.text(k);
         if view.is_word(k) {
+            // `a White House official who spoke anonymously said`: the relative
+            // clause belongs to the source; keep walking once.
+            if is_in(word, &["who", "whose"]) && !relative && j < i {
+                relative = true;
+                j = k;
+                continue;
+            }
             if is_in(word, CLAUSE_WORDS) && j < i {
                 break;
             }
@@ -811,21 +984,31 @@ fn source_after(view: &View, start: usize, end: usize) -> Option<(usize, usize)>
 /// pronoun, or the phrase up to its first lowercase word after a name.
 fn leading_subject(view: &View, first: usize, cue: usize) -> Option<(usize, usize)> {
     let mut i = first;
-    while i < cue && !view.is_word(i) {
+    while i < cue && (!view.is_word(i) || is_in(view.text(i), &["and", "but", "so", "then", "still"])) {
         i += 1;
     }
     let start = i;
-    if is_in(
-        view.text(i),
-        &["he", "she", "they", "it", "we", "i", "the", "a", "an", "his", "her", "their"],
-    ) {
-        if !view.is_capitalised(i) || !matches!(view.text(i), "The" | "A" | "An" | "His" | "Her" | "Their") {
-            return Some((i, i));
+    if is_in(view.text(i), &["he", "she", "they", "it", "we", "i"]) {
+        return (i < cue).then_some((i, i));
+    }
+    let determiner = is_in(view.text(i), &["the", "a", "an", "his", "her", "their", "its", "one", "another"]);
+    if determiner {
+        i += 1;
+        // `The ministry spokeswoman`: words up to the verb, which we only know
+        // as an auxiliary, a cue or punctuation.
+        while i < cue
+            && i < start + 6
+            && view.is_word(i)
+            && !is_in(view.text(i), BETWEEN_SOURCE_AND_CUE)
+            && !is_in(view.text(i), CLAUSE_WORDS)
+            && cues::lookup(view.text(i)).is_none()
+        {
+            i += 1;
         }
-        i += 1;
+    } else {
+        while i < cue && (view.is_capitalised(i) || matches!(view.text(i), "’s" | "'s" | "." | "-")) {
+            i += 1;
+        }
     }
-    while i < cue && (view.is_capitalised(i) || view.text(i) == "’s" || view.text(i) == "'s") {
-        i += 1;
-    }
-    (i > start).then(|| (start, i - 1))
+    trim_phrase(view, start, i.checked_sub(1)?).filter(|_| i > start)
 }

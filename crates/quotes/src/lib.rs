@@ -52,7 +52,7 @@ impl Default for QuotesConfig {
     fn default() -> Self {
         QuotesConfig {
             indirect: true,
-            min_cue_strength: 5,
+            min_cue_strength: 4,
             min_uncued_words: 6,
         }
     }

@@ -35,8 +35,9 @@ mod sqlite;
 pub use add::{AddOptions, AddReport, CommittedBatch, add, add_with, input_key};
 pub use error::{Result, StoreError};
 pub use model::{
-    ArticleSummary, Batch, BatchArticle, BatchOutcome, Page, Paged, Problem, RunRecord, RunStatus,
-    SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord, StorySummary,
+    ArticleSummary, Batch, BatchArticle, BatchOutcome, EntitySummary, Page, Paged, Problem,
+    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
+    StorySummary,
 };
 pub use postgres::PostgresStore;
 pub use query::{ParsedQuery, QueryError};
@@ -119,6 +120,10 @@ pub trait ArticleStore: Send {
 
     /// Full-text search with filters; see [`SearchQuery`] for the query language.
     fn search(&mut self, query: &SearchQuery) -> Result<SearchResults>;
+
+    /// Named entities across the archive with the number of articles naming each,
+    /// most named first.
+    fn list_entities(&mut self, page: Page) -> Result<Paged<EntitySummary>>;
 
     /// Stores a story, replacing any story with the same id (and its article list).
     fn put_story(&mut self, story: &StoryRecord) -> Result<()>;

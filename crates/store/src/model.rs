@@ -72,6 +72,17 @@ pub struct ArticleSummary {
     pub added_at: String,
 }
 
+/// A named entity as the archive knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntitySummary {
+    /// The name as first written (matching ignores case and spacing).
+    pub name: String,
+    /// `PER`, `ORG`, `LOC` or `MISC`.
+    pub kind: String,
+    /// Articles that name it.
+    pub articles: u64,
+}
+
 /// One article of a [`Batch`].
 #[derive(Debug, Clone, Copy)]
 pub struct BatchArticle<'a> {
@@ -311,10 +322,10 @@ impl Snippet {
             match c {
                 MARK_START => open = Some(text.len()),
                 MARK_END => {
-                    if let Some(start) = open.take() {
-                        if start < text.len() {
-                            highlights.push((start, text.len()));
-                        }
+                    if let Some(start) = open.take()
+                        && start < text.len()
+                    {
+                        highlights.push((start, text.len()));
                     }
                 }
                 _ => text.push(c),

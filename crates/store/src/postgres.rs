@@ -6,8 +6,8 @@ use crosscheck_core::{ArticleId, Doc};
 use postgres::{Client, NoTls, Row};
 
 use crate::model::{
-    self, ArticleSummary, Batch, BatchOutcome, MARK_END, MARK_START, Page, Paged, Problem,
-    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
+    self, ArticleSummary, Batch, BatchOutcome, EntitySummary, MARK_END, MARK_START, Page, Paged,
+    Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
     StorySummary,
 };
 use crate::query::ParsedQuery;
@@ -431,6 +431,37 @@ impl ArticleStore for PostgresStore {
         Ok(SearchResults {
             total: to_u64(total),
             hits,
+            page: Page {
+                offset: page.offset,
+                limit,
+            },
+        })
+    }
+
+    fn list_entities(&mut self, page: Page) -> Result<Paged<EntitySummary>> {
+        let limit = page.capped_limit();
+        let rows = self.client.query(
+            "SELECT min(name), kind, count(*) AS n FROM article_entities
+             GROUP BY name_key, kind ORDER BY n DESC, name_key, kind LIMIT $1 OFFSET $2",
+            &[&i64::from(limit), &page.sql_offset()],
+        )?;
+        let total: i64 = self
+            .client
+            .query_one(
+                "SELECT count(*) FROM (SELECT 1 FROM article_entities GROUP BY name_key, kind) e",
+                &[],
+            )?
+            .get(0);
+        Ok(Paged {
+            items: rows
+                .iter()
+                .map(|r| EntitySummary {
+                    name: r.get(0),
+                    kind: r.get(1),
+                    articles: to_u64(r.get(2)),
+                })
+                .collect(),
+            total: to_u64(total),
             page: Page {
                 offset: page.offset,
                 limit,

@@ -8,8 +8,8 @@ use crosscheck_core::{ArticleId, Doc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::model::{
-    self, ArticleSummary, Batch, BatchOutcome, MARK_END, MARK_START, Page, Paged, Problem,
-    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
+    self, ArticleSummary, Batch, BatchOutcome, EntitySummary, MARK_END, MARK_START, Page, Paged,
+    Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
     StorySummary,
 };
 use crate::query::ParsedQuery;
@@ -471,6 +471,37 @@ impl ArticleStore for SqliteStore {
         Ok(SearchResults {
             total: to_u64(total),
             hits,
+            page: Page {
+                offset: page.offset,
+                limit,
+            },
+        })
+    }
+
+    fn list_entities(&mut self, page: Page) -> Result<Paged<EntitySummary>> {
+        let limit = page.capped_limit();
+        let items = self
+            .conn
+            .prepare_cached(
+                "SELECT min(name), kind, count(*) AS n FROM article_entities
+                 GROUP BY name_key, kind ORDER BY n DESC, name_key, kind LIMIT ?1 OFFSET ?2",
+            )?
+            .query_map(params![limit, page.sql_offset()], |r| {
+                Ok(EntitySummary {
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    articles: to_u64(r.get(2)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let total: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM article_entities GROUP BY name_key, kind)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(Paged {
+            items,
+            total: to_u64(total),
             page: Page {
                 offset: page.offset,
                 limit,

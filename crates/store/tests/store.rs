@@ -46,7 +46,23 @@ on_both_backends!(
     search_input_never_breaks_the_query,
     stories_and_index_state,
     migrations_are_recorded,
+    entities_are_counted_by_article,
 );
+
+fn entities_are_counted_by_article(store: &mut dyn ArticleStore) {
+    store.put_docs(&archive()).unwrap();
+    let page = store.list_entities(Page::first(2)).unwrap();
+    assert_eq!(page.total, 4);
+    let top: Vec<(&str, &str, u64)> = page
+        .items
+        .iter()
+        .map(|e| (e.name.as_str(), e.kind.as_str(), e.articles))
+        .collect();
+    assert_eq!(
+        top,
+        vec![("Odile Varga", "PER", 2), ("Port Elsen", "LOC", 2)]
+    );
+}
 
 /// An invented, hand-analysed report: the entities are found by name in the text.
 fn doc(

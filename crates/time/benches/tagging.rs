@@ -5,7 +5,15 @@ use crosscheck_time::{Scratch, TimeTagger};
 
 /// About 4 KB of invented report text, dense in time expressions.
 fn article(seed: usize) -> String {
-    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let days = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     let mut text = String::new();
     let mut k = seed;
     while text.len() < 4096 {

@@ -67,7 +67,11 @@ pub(crate) enum Node {
     /// A length of time.
     Duration { amount: Amount, unit: Unit },
     /// A point so far from the reference (`three years ago` = -3 years).
-    Shifted { amount: Amount, unit: Unit, dir: i32 },
+    Shifted {
+        amount: Amount,
+        unit: Unit,
+        dir: i32,
+    },
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     Ref(&'static str),
     /// A recurring time with this unit and count (`every week`, `quarterly`).
@@ -181,7 +185,11 @@ impl<'a> Parser<'a> {
                 | Node::Shifted { .. }
                 | Node::Season { .. }
         );
-        let first = if the && !keeps_the && !qualified { core_start } else { i };
+        let first = if the && !keeps_the && !qualified {
+            core_start
+        } else {
+            i
+        };
         Some(Parsed { first, end, node })
     }
 
@@ -250,7 +258,11 @@ impl<'a> Parser<'a> {
             }
             Lex::A => match self.lex(i + 1) {
                 Some(Lex::Vague) if self.is_word(i + 1, "couple") => {
-                    let j = if self.lex(i + 2) == Some(Lex::Of) { i + 3 } else { i + 2 };
+                    let j = if self.lex(i + 2) == Some(Lex::Of) {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
                     Some((j, Amount::N(2.0)))
                 }
                 Some(Lex::Vague) => Some((i + 2, Amount::X)),
@@ -282,15 +294,25 @@ impl<'a> Parser<'a> {
                     return None;
                 };
                 let before = j.checked_sub(1)?;
-                if !["for", "within"].iter().any(|w| self.is_word(before, w)) || unit == Unit::Weekend {
+                if !["for", "within"].iter().any(|w| self.is_word(before, w))
+                    || unit == Unit::Weekend
+                {
                     return None;
                 }
-                return Some((j + 1, Node::Duration { amount: Amount::X, unit }));
+                return Some((
+                    j + 1,
+                    Node::Duration {
+                        amount: Amount::X,
+                        unit,
+                    },
+                ));
             }
             None => {
                 // Bare plural units after `recent`, `coming`, `past`: `recent years`.
                 if let (Some(r), Some(Lex::Unit(unit, true))) = (rel, self.lex(j)) {
                     let node = match r {
+                        // `past years`: an unmeasured stretch of the past.
+                        Rel::Past | Rel::Last if !the => Node::Ref("PAST_REF"),
                         Rel::Recent | Rel::Past | Rel::Last => {
                             if the || r != Rel::Recent || unit != Unit::Year {
                                 Node::Duration {
@@ -312,6 +334,8 @@ impl<'a> Parser<'a> {
                 return None;
             }
         };
+        // `the last few months`, `the past several quarters`.
+        let vague_past = amount == Amount::X && matches!(rel, Some(Rel::Past | Rel::Last));
         let mut k = after_amount;
         let hyphenated = self.is_hyphen(k);
         if hyphenated {
@@ -332,8 +356,14 @@ impl<'a> Parser<'a> {
             let prev = self.raw(i - 1);
             let counted = matches!(self.lex(i - 1), Some(Lex::Num(..) | Lex::NumWord(_)))
                 || matches!(self.lex(i - 1), Some(Lex::Word(false)) if prev.ends_with('s') && prev.len() > 3 && !prev.ends_with("ss"))
-                || matches!(prev, "million" | "billion" | "thousand" | "percent" | "cents")
-                || self.text.get(self.toks.get(i - 1).map_or(0, |t| t.start)..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+                || matches!(
+                    prev,
+                    "million" | "billion" | "thousand" | "percent" | "cents"
+                )
+                || self
+                    .text
+                    .get(self.toks.get(i - 1).map_or(0, |t| t.start)..)
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
             if counted && !matches!(self.lex(k + 1), Some(Lex::Ago | Lex::Edge(_))) {
                 return None;
             }
@@ -375,6 +405,9 @@ impl<'a> Parser<'a> {
         {
             return None;
         }
+        if vague_past {
+            return Some((end, Node::Ref("PAST_REF")));
+        }
         Some((end, Node::Duration { amount, unit }))
     }
 
@@ -396,8 +429,12 @@ impl<'a> Parser<'a> {
         let year_next = matches!(self.lex(i + 1), Some(Lex::Unit(Unit::Year, false)));
         if year_next {
             match self.lex(i) {
-                Some(Lex::Rel(Rel::Following)) if the => return Some((i + 2, Node::AnchoredYear(1))),
-                Some(Lex::Rel(Rel::Previous)) if the => return Some((i + 2, Node::AnchoredYear(-1))),
+                Some(Lex::Rel(Rel::Following)) if the => {
+                    return Some((i + 2, Node::AnchoredYear(1)));
+                }
+                Some(Lex::Rel(Rel::Previous)) if the => {
+                    return Some((i + 2, Node::AnchoredYear(-1)));
+                }
                 Some(Lex::That) => return Some((i + 2, Node::AnchoredYear(0))),
                 Some(Lex::Same) if the => return Some((i + 2, Node::AnchoredYear(0))),
                 _ => {}
@@ -419,18 +456,34 @@ impl<'a> Parser<'a> {
                     }
                     if matches!(self.lex(k), Some(Lex::Unit(Unit::Year, false))) {
                         if self.is_word(k + 1, "ended") || self.is_word(k + 1, "ending") {
-                            return Some((k + 1, Node::Duration { amount: Amount::N(1.0), unit: Unit::Year }));
+                            return Some((
+                                k + 1,
+                                Node::Duration {
+                                    amount: Amount::N(1.0),
+                                    unit: Unit::Year,
+                                },
+                            ));
                         }
                         let after_for = j >= 2 && self.is_word(j - 2, "for");
                         if after_for && matches!(self.lex(k + 1), Some(Lex::Punct('.' | ','))) {
-                            return Some((k + 1, Node::UnitRel { unit: Unit::Year, shift: 0 }));
+                            return Some((
+                                k + 1,
+                                Node::UnitRel {
+                                    unit: Unit::Year,
+                                    shift: 0,
+                                },
+                            ));
                         }
                         return None;
                     }
                     return match self.lex(j) {
-                        Some(Lex::Unit(Unit::Weekend, false)) => {
-                            Some((j + 1, Node::UnitRel { unit: Unit::Weekend, shift: 0 }))
-                        }
+                        Some(Lex::Unit(Unit::Weekend, false)) => Some((
+                            j + 1,
+                            Node::UnitRel {
+                                unit: Unit::Weekend,
+                                shift: 0,
+                            },
+                        )),
                         _ => None,
                     };
                 }
@@ -440,25 +493,49 @@ impl<'a> Parser<'a> {
         match self.lex(j)? {
             Lex::Unit(unit, false) => {
                 if unit == Unit::Quarter {
-                    return Some((j + 1, Node::Quarter { n: None, years_back: shift.min(0), year: None, current: shift == 0 }));
+                    return Some((
+                        j + 1,
+                        Node::Quarter {
+                            n: None,
+                            years_back: shift.min(0),
+                            year: None,
+                            current: shift == 0,
+                        },
+                    ));
                 }
                 Some((j + 1, Node::UnitRel { unit, shift }))
             }
             Lex::Weekday(wd) => {
                 let day = Day::Weekday(wd, rel);
                 if let Some(Lex::DayPart(part)) = self.lex(j + 1) {
-                    return Some((j + 2, Node::Time { day, clock: None, part: Some(part) }));
+                    return Some((
+                        j + 2,
+                        Node::Time {
+                            day,
+                            clock: None,
+                            part: Some(part),
+                        },
+                    ));
                 }
                 Some((j + 1, Node::Day(day)))
             }
             Lex::Month(month) => Some((j + 1, Node::MonthRel { month, shift })),
             Lex::Season(season) => Some((j + 1, Node::Season { season, shift })),
-            Lex::DayPart(part) if rel == Some(Rel::This) => {
-                Some((j + 1, Node::Time { day: Day::Anchor, clock: None, part: Some(part) }))
-            }
+            Lex::DayPart(part) if rel == Some(Rel::This) => Some((
+                j + 1,
+                Node::Time {
+                    day: Day::Anchor,
+                    clock: None,
+                    part: Some(part),
+                },
+            )),
             Lex::DayPart(DayPart::Night) if rel == Some(Rel::Last) => Some((
                 j + 1,
-                Node::Time { day: Day::Offset(-1), clock: None, part: Some(DayPart::Night) },
+                Node::Time {
+                    day: Day::Offset(-1),
+                    clock: None,
+                    part: Some(DayPart::Night),
+                },
             )),
             _ => None,
         }
@@ -470,10 +547,16 @@ impl<'a> Parser<'a> {
         let mut j = i;
         // A weekday before a date is part of it (`Monday, Oct. 26`).
         if let Some(Lex::Weekday(_)) = self.lex(j) {
-            let k = if self.lex(j + 1) == Some(Lex::Punct(',')) { j + 2 } else { j + 1 };
+            let k = if self.lex(j + 1) == Some(Lex::Punct(',')) {
+                j + 2
+            } else {
+                j + 1
+            };
             if matches!(self.lex(k), Some(Lex::Month(_)))
-                || (matches!(self.lex(k), Some(Lex::Num(1..=31, 1..=2) | Lex::Ordinal(1..=31)))
-                    && matches!(self.lex(k + 1), Some(Lex::Month(_))))
+                || (matches!(
+                    self.lex(k),
+                    Some(Lex::Num(1..=31, 1..=2) | Lex::Ordinal(1..=31))
+                ) && matches!(self.lex(k + 1), Some(Lex::Month(_))))
             {
                 j = k;
             } else {
@@ -484,7 +567,9 @@ impl<'a> Parser<'a> {
             Lex::Month(month) => {
                 // `Jan` without a period or a number is a name.
                 let raw = self.raw(j);
-                let bare_abbrev = raw.len() <= 4 && !raw.ends_with('.') && !matches!(raw.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+                let bare_abbrev = raw.len() <= 4
+                    && !raw.ends_with('.')
+                    && !matches!(raw.to_ascii_lowercase().as_str(), "may" | "june" | "july");
                 if bare_abbrev && !matches!(self.lex(j + 1), Some(Lex::Num(..) | Lex::Ordinal(_))) {
                     return None;
                 }
@@ -493,7 +578,9 @@ impl<'a> Parser<'a> {
                     k += 1;
                 }
                 let day = match self.lex(k) {
-                    Some(Lex::Num(d @ 1..=31, 1..=2)) | Some(Lex::Ordinal(d @ 1..=31)) => Some(d as u8),
+                    Some(Lex::Num(d @ 1..=31, 1..=2)) | Some(Lex::Ordinal(d @ 1..=31)) => {
+                        Some(d as u8)
+                    }
                     _ => None,
                 };
                 if let Some(day) = day {
@@ -505,7 +592,9 @@ impl<'a> Parser<'a> {
                     return Some((end, Node::Month { year, month }));
                 }
                 // `February this year`, `July last year`.
-                if let (Some(Lex::Rel(rel)), Some(Lex::Unit(Unit::Year, false))) = (self.lex(j + 1), self.lex(j + 2)) {
+                if let (Some(Lex::Rel(rel)), Some(Lex::Unit(Unit::Year, false))) =
+                    (self.lex(j + 1), self.lex(j + 2))
+                {
                     let shift = match rel {
                         Rel::This => Some(0),
                         Rel::Last | Rel::Past => Some(-1),
@@ -518,19 +607,24 @@ impl<'a> Parser<'a> {
                 }
                 // `May` alone is too often the verb or a name: it needs a preposition.
                 let prev_ok = j > 0
-                    && matches!(
+                    && (matches!(
                         self.lex(j - 1),
                         Some(Lex::In | Lex::Of | Lex::Edge(_) | Lex::Rel(_) | Lex::Punct('-'))
-                    )
-                    || j > 0 && ["since", "until", "by", "from", "through", "till", "to", "during", "before", "after", "and", "or", "between"].iter().any(|w| self.is_word(j - 1, w));
+                    ) || [
+                        "since", "until", "by", "from", "through", "till", "to", "during",
+                        "before", "after", "and", "or", "between",
+                    ]
+                    .iter()
+                    .any(|w| self.is_word(j - 1, w)));
                 if month == 5 && !prev_ok {
                     return None;
                 }
                 // Month names that are also given names need the same support.
-                if (month == 6 || month == 4 || month == 8) && !prev_ok {
-                    if let Some(Lex::Word(true)) = self.lex(j + 1) {
-                        return None;
-                    }
+                if (month == 6 || month == 4 || month == 8)
+                    && !prev_ok
+                    && let Some(Lex::Word(true)) = self.lex(j + 1)
+                {
+                    return None;
                 }
                 Some((j + 1, Node::Month { year: None, month }))
             }
@@ -556,7 +650,10 @@ impl<'a> Parser<'a> {
                     && self.lex(j + 3) == Some(Lex::Punct('-'))
                     && let Some(Lex::Num(d @ 1..=31, 2)) = self.lex(j + 4)
                 {
-                    return Some((j + 5, Node::Day(Day::Date(Some(y as i32), m as u8, d as u8))));
+                    return Some((
+                        j + 5,
+                        Node::Day(Day::Date(Some(y as i32), m as u8, d as u8)),
+                    ));
                 }
                 None
             }
@@ -566,7 +663,11 @@ impl<'a> Parser<'a> {
 
     /// A year after a month or day: `, 2025`, ` 2025`; `comma` allows the comma.
     fn year_after(&self, k: usize, comma: bool) -> (usize, Option<i32>) {
-        let k2 = if comma && self.lex(k) == Some(Lex::Punct(',')) { k + 1 } else { k };
+        let k2 = if comma && self.lex(k) == Some(Lex::Punct(',')) {
+            k + 1
+        } else {
+            k
+        };
         match self.lex(k2) {
             Some(Lex::Num(y @ 1000..=2199, 4)) => (k2 + 1, Some(y as i32)),
             _ => (k, None),
@@ -604,7 +705,9 @@ impl<'a> Parser<'a> {
                 }
                 Some((end, Node::Year(year as i32)))
             }
-            Lex::Ordinal(c @ 1..=21) if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Century, false))) => {
+            Lex::Ordinal(c @ 1..=21)
+                if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Century, false))) =>
+            {
                 Some((j + 2, Node::Century(c)))
             }
             Lex::Num(y @ 1000..=2199, 4) => {
@@ -624,16 +727,29 @@ impl<'a> Parser<'a> {
         let tok = &self.toks[j.min(self.toks.len().saturating_sub(1))];
         // `$1990`, `#1990`: money and numbers.
         if tok.start > 0 {
-            let before = self.text.as_bytes().get(tok.start - 1).copied().unwrap_or(b' ');
+            let before = self
+                .text
+                .as_bytes()
+                .get(tok.start - 1)
+                .copied()
+                .unwrap_or(b' ');
             if matches!(before, b'$' | b'#' | b'/' | b'.' | b'-' | b'+') {
-                return j > 0 && self.is_hyphen(j - 1) && matches!(self.lex(j - 1), Some(Lex::Punct(_))) && j >= 2 && matches!(self.lex(j - 2), Some(Lex::Edge(_)));
+                return j > 0
+                    && self.is_hyphen(j - 1)
+                    && matches!(self.lex(j - 1), Some(Lex::Punct(_)))
+                    && j >= 2
+                    && matches!(self.lex(j - 2), Some(Lex::Edge(_)));
             }
         }
         match self.lex(j + 1) {
             // `2000 people`: a plural noun after the number counts things.
             Some(Lex::Word(false)) => {
                 let next = self.raw(j + 1);
-                !(next.len() > 3 && next.ends_with('s') && !next.ends_with("ss"))
+                let irregular = [
+                    "people", "men", "women", "children", "police", "staff", "feet", "tons",
+                ];
+                let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss");
+                !(plural || irregular.iter().any(|w| next.eq_ignore_ascii_case(w)))
             }
             Some(Lex::Unit(..)) => false,
             Some(Lex::Punct('%')) => false,
@@ -654,7 +770,14 @@ impl<'a> Parser<'a> {
         // `Friday night`: TimeBank mostly keeps the day alone as the value.
         if let Some(Lex::DayPart(part)) = self.lex(j) {
             if matches!(part, DayPart::Noon | DayPart::Midnight) {
-                return Some((j + 1, Node::Time { day, clock: None, part: Some(part) }));
+                return Some((
+                    j + 1,
+                    Node::Time {
+                        day,
+                        clock: None,
+                        part: Some(part),
+                    },
+                ));
             }
             return Some((j + 1, Node::Day(day)));
         }
@@ -668,7 +791,11 @@ impl<'a> Parser<'a> {
 
     /// A day after a clock time: `Tuesday`, `today`, `on Friday`.
     fn day_after(&self, j: usize) -> Option<(usize, Day)> {
-        let k = if self.lex(j) == Some(Lex::On) { j + 1 } else { j };
+        let k = if self.lex(j) == Some(Lex::On) {
+            j + 1
+        } else {
+            j
+        };
         match self.lex(k)? {
             Lex::Weekday(wd) => Some((k + 1, Day::Weekday(wd, None))),
             Lex::Deictic(Deictic::Today) => Some((k + 1, Day::Offset(0))),
@@ -688,15 +815,27 @@ impl<'a> Parser<'a> {
             Lex::Num(h @ 0..=12, 1..=2) if matches!(self.lex(i + 1), Some(Lex::AmPm(_))) => {
                 (i + 1, h as u8, 0)
             }
-            Lex::Num(hm, 4) if hm % 100 < 60 && hm / 100 <= 24 && self.lex(i + 1) == Some(Lex::Zone) => {
+            Lex::Num(hm, 4)
+                if hm % 100 < 60 && hm / 100 <= 24 && self.lex(i + 1) == Some(Lex::Zone) =>
+            {
                 ((i + 1), (hm / 100) as u8, (hm % 100) as u8)
             }
             Lex::DayPart(part @ (DayPart::Noon | DayPart::Midnight)) => {
                 let (end, day) = self.day_after(i + 1).unwrap_or((i + 1, Day::Anchor));
-                if end == i + 1 && part == DayPart::Midnight && !self.is_word(i.wrapping_sub(1), "at") {
+                if end == i + 1
+                    && part == DayPart::Midnight
+                    && !self.is_word(i.wrapping_sub(1), "at")
+                {
                     return None;
                 }
-                return Some((end, Node::Time { day, clock: None, part: Some(part) }));
+                return Some((
+                    end,
+                    Node::Time {
+                        day,
+                        clock: None,
+                        part: Some(part),
+                    },
+                ));
             }
             _ => return None,
         };
@@ -715,16 +854,15 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // `4 in the morning`.
-        if self.lex(j) == Some(Lex::In) && self.lex(j + 1) == Some(Lex::The) {
-            if let Some(Lex::DayPart(part)) = self.lex(j + 2) {
-                if part == DayPart::Afternoon || part == DayPart::Evening || part == DayPart::Night {
-                    if h < 12 {
-                        h += 12;
-                    }
-                }
-                explicit = true;
-                j += 3;
+        if self.lex(j) == Some(Lex::In)
+            && self.lex(j + 1) == Some(Lex::The)
+            && let Some(Lex::DayPart(part)) = self.lex(j + 2)
+        {
+            if matches!(part, DayPart::Afternoon | DayPart::Evening | DayPart::Night) && h < 12 {
+                h += 12;
             }
+            explicit = true;
+            j += 3;
         }
         // A bare `10:35` is a clock only in a clock context (no score `3:2`).
         if !explicit && !matches!(self.lex(i), Some(Lex::Clock(..))) {
@@ -743,7 +881,14 @@ impl<'a> Parser<'a> {
                 .unwrap_or(Day::Anchor);
             (j, day)
         });
-        Some((end, Node::Time { day, clock: Some((h, m)), part: None }))
+        Some((
+            end,
+            Node::Time {
+                day,
+                clock: Some((h, m)),
+                part: None,
+            },
+        ))
     }
 
     /// `today`, `yesterday afternoon`, `tonight`, `now`, `recently`, `the future`,
@@ -751,7 +896,22 @@ impl<'a> Parser<'a> {
     fn deictic(&self, i: usize, the: bool) -> Option<(usize, Node)> {
         let Some(Lex::Deictic(d)) = self.lex(i) else {
             // `the past` (not followed by a unit: that is `relative`/`quantity`).
-            if the && self.lex(i) == Some(Lex::Rel(Rel::Past)) && !matches!(self.lex(i + 1), Some(Lex::Unit(..) | Lex::NumWord(_) | Lex::Num(..) | Lex::A | Lex::Vague | Lex::Weekday(_) | Lex::Month(_) | Lex::Season(_))) {
+            if the
+                && self.lex(i) == Some(Lex::Rel(Rel::Past))
+                && !matches!(
+                    self.lex(i + 1),
+                    Some(
+                        Lex::Unit(..)
+                            | Lex::NumWord(_)
+                            | Lex::Num(..)
+                            | Lex::A
+                            | Lex::Vague
+                            | Lex::Weekday(_)
+                            | Lex::Month(_)
+                            | Lex::Season(_)
+                    )
+                )
+            {
                 return Some((i + 1, Node::Ref("PAST_REF")));
             }
             return None;
@@ -761,14 +921,22 @@ impl<'a> Parser<'a> {
             Deictic::Yesterday => Day::Offset(-1),
             Deictic::Tomorrow => Day::Offset(1),
             Deictic::Tonight => {
-                return Some((i + 1, Node::Time { day: Day::Offset(0), clock: None, part: Some(DayPart::Night) }));
+                return Some((
+                    i + 1,
+                    Node::Time {
+                        day: Day::Offset(0),
+                        clock: None,
+                        part: Some(DayPart::Night),
+                    },
+                ));
             }
             Deictic::Now | Deictic::Currently => return Some((i + 1, Node::Ref("PRESENT_REF"))),
             Deictic::Recently => return Some((i + 1, Node::Ref("PAST_REF"))),
             Deictic::Future => {
                 // `future` alone is mostly an adjective (`future talks`).
                 let before = i.checked_sub(1);
-                let ok = the || before.is_some_and(|b| self.is_word(b, "in") || self.is_word(b, "near"));
+                let ok =
+                    the || before.is_some_and(|b| self.is_word(b, "in") || self.is_word(b, "near"));
                 if !ok || matches!(self.lex(i + 1), Some(Lex::Word(false))) {
                     return None;
                 }
@@ -776,7 +944,14 @@ impl<'a> Parser<'a> {
             }
         };
         if let Some(Lex::DayPart(part)) = self.lex(i + 1) {
-            return Some((i + 2, Node::Time { day, clock: None, part: Some(part) }));
+            return Some((
+                i + 2,
+                Node::Time {
+                    day,
+                    clock: None,
+                    part: Some(part),
+                },
+            ));
         }
         Some((i + 1, Node::Day(day)))
     }
@@ -789,9 +964,14 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // `year-ago`, `year-earlier`.
-        if matches!(self.lex(j), Some(Lex::Unit(Unit::Year, false))) && self.is_hyphen(j + 1) && (self.is_word(j + 2, "ago") || self.is_word(j + 2, "earlier")) {
+        if matches!(self.lex(j), Some(Lex::Unit(Unit::Year, false)))
+            && self.is_hyphen(j + 1)
+            && (self.is_word(j + 2, "ago") || self.is_word(j + 2, "earlier"))
+        {
             let k = j + 3;
-            if matches!(self.lex(k), Some(Lex::Unit(Unit::Quarter, false))) || self.is_word(k, "period") {
+            if matches!(self.lex(k), Some(Lex::Unit(Unit::Quarter, false)))
+                || self.is_word(k, "period")
+            {
                 return Some((k + 1, Node::YearBefore));
             }
             if !the {
@@ -800,12 +980,30 @@ impl<'a> Parser<'a> {
             return None;
         }
         if self.is_word(j, "latest") || self.is_word(j, "current") || self.is_word(j, "recent") {
-            if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Quarter, false))) || (the && self.is_word(j + 1, "period")) {
+            if matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Quarter, false)))
+                || (the && self.is_word(j + 1, "period"))
+            {
                 // `latest` is the last completed quarter, `current` the running one.
                 if self.is_word(j, "current") {
-                    return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: None, current: true }));
+                    return Some((
+                        j + 2,
+                        Node::Quarter {
+                            n: None,
+                            years_back: 0,
+                            year: None,
+                            current: true,
+                        },
+                    ));
                 }
-                return Some((j + 2, Node::Quarter { n: None, years_back: -1, year: None, current: true }));
+                return Some((
+                    j + 2,
+                    Node::Quarter {
+                        n: None,
+                        years_back: -1,
+                        year: None,
+                        current: true,
+                    },
+                ));
             }
             return None;
         }
@@ -824,10 +1022,33 @@ impl<'a> Parser<'a> {
         } else if let Some(Lex::Num(y @ 1000..=2199, 4)) = self.lex(j) {
             // `the 1988 third quarter`, `the 1988 period`.
             if the && self.is_word(j + 1, "period") {
-                return Some((j + 2, Node::Quarter { n: None, years_back: 0, year: Some(y as i32), current: false }));
+                return Some((
+                    j + 2,
+                    Node::Quarter {
+                        n: None,
+                        years_back: 0,
+                        year: Some(y as i32),
+                        current: false,
+                    },
+                ));
             }
             year = Some(y as i32);
             j += 1;
+        }
+        // `the fourth year` (of a war), `its eighth day`: the running period.
+        if let (
+            Some(Lex::Ordinal(_)),
+            Some(Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false)),
+        ) = (self.lex(j), self.lex(j + 1))
+        {
+            let owner = the
+                || (j > 0
+                    && ["its", "their", "his", "her"]
+                        .iter()
+                        .any(|w| self.is_word(j - 1, w)));
+            if owner && !self.is_word(j + 2, "of") {
+                return Some((j + 2, Node::UnitRel { unit, shift: 0 }));
+            }
         }
         let n = match self.lex(j) {
             Some(Lex::Ordinal(n @ 1..=4)) => {
@@ -850,11 +1071,22 @@ impl<'a> Parser<'a> {
                     year = Some(y as i32);
                     end += 2;
                 }
-                Some((end, Node::Quarter { n, years_back, year, current: false }))
+                Some((
+                    end,
+                    Node::Quarter {
+                        n,
+                        years_back,
+                        year,
+                        current: false,
+                    },
+                ))
             }
             Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => Some((
                 j + 1,
-                Node::Month { year: None, month: 100 + n.unwrap_or(1) },
+                Node::Month {
+                    year: None,
+                    month: 100 + n.unwrap_or(1),
+                },
             )),
             _ => None,
         }
@@ -885,12 +1117,16 @@ impl<'a> Parser<'a> {
         let k = if inner_the { j + 1 } else { j };
         let (end, node) = self.core(k, inner_the)?;
         let node = match (edge, node) {
-            (Edge::Early, Node::Day(day @ Day::Weekday(..))) => {
-                Node::Time { day, clock: None, part: Some(DayPart::Morning) }
-            }
-            (Edge::Late, Node::Day(day @ Day::Weekday(..))) => {
-                Node::Time { day, clock: None, part: Some(DayPart::Night) }
-            }
+            (Edge::Early, Node::Day(day @ Day::Weekday(..))) => Node::Time {
+                day,
+                clock: None,
+                part: Some(DayPart::Morning),
+            },
+            (Edge::Late, Node::Day(day @ Day::Weekday(..))) => Node::Time {
+                day,
+                clock: None,
+                part: Some(DayPart::Night),
+            },
             (_, Node::Duration { .. } | Node::Shifted { .. } | Node::Set { .. } | Node::Ref(_)) => {
                 return None;
             }
@@ -905,28 +1141,28 @@ impl<'a> Parser<'a> {
             Lex::SetAdverb(unit) => {
                 // Before a noun (`daily tally`, `quarterly dividend`) it is an
                 // adjective, which TimeML leaves untagged.
-                if self.is_word(i, "annual") || matches!(self.lex(i + 1), Some(Lex::Word(false) | Lex::Unit(..))) {
+                if self.is_word(i, "annual")
+                    || matches!(self.lex(i + 1), Some(Lex::Word(false) | Lex::Unit(..)))
+                {
                     return None;
                 }
                 Some((i + 1, Node::Set { amount: 1.0, unit }))
             }
-            Lex::Every => {
-                match self.lex(i + 1)? {
-                    Lex::Unit(unit, false) => Some((i + 2, Node::Set { amount: 1.0, unit })),
-                    Lex::Weekday(wd) => Some((i + 2, Node::SetWeekday(wd))),
-                    _ => {
-                        let (k, amount) = self.amount(i + 1)?;
-                        let Some(Lex::Unit(unit, _)) = self.lex(k) else {
-                            return None;
-                        };
-                        let n = match amount {
-                            Amount::N(n) => n,
-                            Amount::X => return None,
-                        };
-                        Some((k + 1, Node::Set { amount: n, unit }))
-                    }
+            Lex::Every => match self.lex(i + 1)? {
+                Lex::Unit(unit, false) => Some((i + 2, Node::Set { amount: 1.0, unit })),
+                Lex::Weekday(wd) => Some((i + 2, Node::SetWeekday(wd))),
+                _ => {
+                    let (k, amount) = self.amount(i + 1)?;
+                    let Some(Lex::Unit(unit, _)) = self.lex(k) else {
+                        return None;
+                    };
+                    let n = match amount {
+                        Amount::N(n) => n,
+                        Amount::X => return None,
+                    };
+                    Some((k + 1, Node::Set { amount: n, unit }))
                 }
-            }
+            },
             _ => None,
         }
     }

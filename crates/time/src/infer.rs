@@ -52,7 +52,10 @@ pub fn infer_from_siblings(known: &[(ArticleId, Date)]) -> Option<InferredDate> 
     }
     best.map(|(count, date, id)| InferredDate {
         date,
-        evidence: format!("date of sibling report {id} ({count} of {} reports)", known.len()),
+        evidence: format!(
+            "date of sibling report {id} ({count} of {} reports)",
+            known.len()
+        ),
         span: None,
     })
 }
@@ -105,7 +108,10 @@ fn from_text(text: &str) -> Option<InferredDate> {
         if let Node::Day(Day::Date(Some(year), month, day)) = parsed.node
             && let Ok(date) = Date::new(year as i16, month as i8, day as i8)
             && best.as_ref().is_none_or(|b| date > b.date)
-            && let (Some(first), Some(last)) = (toks.get(parsed.first), toks.get(parsed.end.saturating_sub(1)))
+            && let (Some(first), Some(last)) = (
+                toks.get(parsed.first),
+                toks.get(parsed.end.saturating_sub(1)),
+            )
         {
             let span = Span::new(first.start, last.end);
             best = Some(InferredDate {
@@ -146,7 +152,11 @@ fn from_link(url: &str) -> Option<InferredDate> {
         let (month, day) = match sep {
             Some(b'/' | b'-' | b'_') => {
                 let month = digits_at(at + 5, 2);
-                let day = if bytes.get(at + 7).copied() == sep { digits_at(at + 8, 2) } else { None };
+                let day = if bytes.get(at + 7).copied() == sep {
+                    digits_at(at + 8, 2)
+                } else {
+                    None
+                };
                 (month, day)
             }
             Some(b) if b.is_ascii_digit() => (digits_at(at + 4, 2), digits_at(at + 6, 2)),

@@ -182,7 +182,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             // A blank line ends a sentence as surely as a full stop does.
             if b == b'\n' {
                 let mut j = i + 1;
-                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                while j < bytes.len()
+                    && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r')
+                {
                     j += 1;
                 }
                 if j < bytes.len() && bytes[j] == b'\n' {
@@ -209,7 +211,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             // `'s` possessive, else plain punctuation.
             let after = i + ch.len_utf8();
             if bytes.get(after).is_some_and(|c| *c == b's' || *c == b'S')
-                && !bytes.get(after + 1).is_some_and(|c| c.is_ascii_alphanumeric())
+                && !bytes
+                    .get(after + 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
                 && i > 0
                 && bytes[i - 1].is_ascii_alphanumeric()
             {
@@ -261,7 +265,15 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             }
         }
         if value <= 24 && minutes < 60 && j - i == 3 {
-            push(out, start, j, Lex::Clock(value as u8, minutes as u8), false, 0, false);
+            push(
+                out,
+                start,
+                j,
+                Lex::Clock(value as u8, minutes as u8),
+                false,
+                0,
+                false,
+            );
             return j;
         }
         push(out, start, j, Lex::Word(false), false, 0, false);
@@ -270,10 +282,9 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
     // Thousands separators and decimals make a quantity, never a date part.
     if (next == Some(b',') || next == Some(b'.')) && next2.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = i + 1;
-        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b',' || bytes[j] == b'.') {
-            if !bytes[j].is_ascii_digit()
-                && !bytes.get(j + 1).is_some_and(|c| c.is_ascii_digit())
-            {
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b',' || bytes[j] == b'.')
+        {
+            if !bytes[j].is_ascii_digit() && !bytes.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
                 break;
             }
             j += 1;
@@ -288,7 +299,7 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             j += 1;
         }
         let suffix = &text[i..j];
-        let lex = if suffix.eq_ignore_ascii_case("s") && digits == 4 && value % 10 == 0 {
+        let lex = if suffix.eq_ignore_ascii_case("s") && digits == 4 && value.is_multiple_of(10) {
             Lex::Decade(value)
         } else if matches!(
             suffix.to_ascii_lowercase().as_str(),
@@ -301,7 +312,15 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
         push(out, start, j, lex, false, 0, false);
         return j;
     }
-    push(out, start, i, Lex::Num(value, digits.min(255) as u8), false, 0, false);
+    push(
+        out,
+        start,
+        i,
+        Lex::Num(value, digits.min(255) as u8),
+        false,
+        0,
+        false,
+    );
     i
 }
 
@@ -317,7 +336,12 @@ fn word(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
             continue;
         }
         // `a.m` continues through an inner period followed by a letter.
-        if ch == '.' && text[start + off + 1..].chars().next().is_some_and(|c| c.is_alphabetic()) {
+        if ch == '.'
+            && text[start + off + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
+        {
             dotted = true;
             continue;
         }
@@ -360,10 +384,41 @@ fn lower_ascii<'b>(raw: &str, buf: &'b mut [u8; 24]) -> &'b str {
 fn is_abbreviation(lower: &str) -> bool {
     matches!(
         lower,
-        "jan" | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov"
-            | "dec" | "mon" | "tue" | "tues" | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat"
-            | "sun" | "a.m" | "p.m" | "am" | "pm" | "mid" | "yr" | "yrs" | "hr" | "hrs" | "min"
-            | "mins" | "sec" | "secs"
+        "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "a.m"
+            | "p.m"
+            | "am"
+            | "pm"
+            | "mid"
+            | "yr"
+            | "yrs"
+            | "hr"
+            | "hrs"
+            | "min"
+            | "mins"
+            | "sec"
+            | "secs"
     )
 }
 
@@ -371,17 +426,17 @@ fn is_abbreviation(lower: &str) -> bool {
 /// points back or ahead.
 fn tense_cue(lower: &str) -> i8 {
     match lower {
-        "will" | "shall" | "ll" | "would" | "going" | "plans" | "planned" | "planning" | "scheduled" | "could"
-        | "payable" | "effective" | "resume" | "resumes"
-        | "might" | "expected" | "expects" | "expect" | "due" | "upcoming" | "tomorrow" | "soon"
+        "will" | "shall" | "ll" | "would" | "going" | "plans" | "planned" | "planning"
+        | "scheduled" | "could" | "payable" | "effective" | "resume" | "resumes" | "might"
+        | "expected" | "expects" | "expect" | "due" | "upcoming" | "tomorrow" | "soon"
         | "await" | "awaits" | "awaiting" | "hopes" | "intends" => 1,
         "said" | "told" | "says" | "say" | "announced" | "reported" | "added" | "stated" => -2,
-        "was" | "were" | "had" | "did" | "ago"
-        | "earlier" | "yesterday" | "met" | "has" | "have" | "been" | "killed" | "died" | "came"
-        | "went" | "took" | "made" | "left" | "held" | "won" | "lost" | "fell" | "rose" | "brought"
-        | "bought" | "sought" | "thought" | "caught" | "gave" | "got" | "saw" | "sold" | "paid"
-        | "spent" | "sent" | "led" | "began" | "became" | "knew" | "ran" | "wrote" | "spoke" | "struck"
-        | "shot" | "fled" | "found" | "heard" | "kept" | "meant" | "stood" | "won't_" => -1,
+        "was" | "were" | "had" | "did" | "ago" | "earlier" | "yesterday" | "met" | "has"
+        | "have" | "been" | "killed" | "died" | "came" | "went" | "took" | "made" | "left"
+        | "held" | "won" | "lost" | "fell" | "rose" | "brought" | "bought" | "sought"
+        | "thought" | "caught" | "gave" | "got" | "saw" | "sold" | "paid" | "spent" | "sent"
+        | "led" | "began" | "became" | "knew" | "ran" | "wrote" | "spoke" | "struck" | "shot"
+        | "fled" | "found" | "heard" | "kept" | "meant" | "stood" | "won't_" => -1,
         _ => 0,
     }
 }

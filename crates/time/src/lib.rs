@@ -29,9 +29,9 @@ use crosscheck_core::layers::time::{TimeExpression, TimexKind};
 use crosscheck_core::{Doc, Span};
 use serde::{Deserialize, Serialize};
 
+pub use infer::{InferredDate, infer_from_siblings, infer_published, infer_published_story};
 /// The calendar date type used for reference dates (jiff's).
 pub use jiff::civil::Date;
-pub use infer::{InferredDate, infer_from_siblings, infer_published, infer_published_story};
 
 /// Errors of the time stage.
 #[derive(Debug, thiserror::Error)]
@@ -89,17 +89,9 @@ pub struct FoundTime {
 }
 
 /// Finds and normalises time expressions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct TimeTagger {
     config: TimeConfig,
-}
-
-impl Default for TimeTagger {
-    fn default() -> Self {
-        TimeTagger {
-            config: TimeConfig::default(),
-        }
-    }
 }
 
 /// Reusable buffers, so tagging many texts allocates only for its results.

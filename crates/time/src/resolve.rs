@@ -78,8 +78,8 @@ impl Context<'_> {
                 return c;
             }
         }
-        for k in end..(end + 6).min(toks.len()) {
-            if is_boundary(&toks[k]) {
+        for (k, tok) in toks.iter().enumerate().skip(end).take(6) {
+            if is_boundary(tok) {
                 break;
             }
             if reporting(k) {
@@ -235,7 +235,8 @@ fn unit_duration(amount: Amount, unit: Unit, out: &mut String) {
         Unit::Week => (false, "W", 1.0),
         Unit::Weekend => (false, "WE", 1.0),
         Unit::Month => (false, "M", 1.0),
-        Unit::Quarter => (false, "Q", 1.0),
+        // TimeBank writes quarters as months (`the next three quarters` = P9M).
+        Unit::Quarter => (false, "M", 3.0),
         Unit::Half => (false, "M", 6.0),
         Unit::Year => (false, "Y", 1.0),
         Unit::Decade => (false, "Y", 10.0),
@@ -256,9 +257,19 @@ fn unit_duration(amount: Amount, unit: Unit, out: &mut String) {
             if n.fract() == 0.0 {
                 let _ = write!(out, "{}{}", n as u64, letter);
             } else if unit == Unit::Year {
-                let _ = write!(out, "{}Y{}M", n.trunc() as u64, (n.fract() * 12.0).round() as u64);
+                let _ = write!(
+                    out,
+                    "{}Y{}M",
+                    n.trunc() as u64,
+                    (n.fract() * 12.0).round() as u64
+                );
             } else if unit == Unit::Hour {
-                let _ = write!(out, "{}H{}M", n.trunc() as u64, (n.fract() * 60.0).round() as u64);
+                let _ = write!(
+                    out,
+                    "{}H{}M",
+                    n.trunc() as u64,
+                    (n.fract() * 60.0).round() as u64
+                );
             } else {
                 let _ = write!(out, "{n}{letter}");
             }
@@ -312,7 +323,12 @@ pub(crate) fn resolve(
         Node::Month { year, month } => {
             if month > 100 {
                 // First or second half of the year.
-                let _ = write!(out, "{:04}-H{}", year.map_or(reference.year(), |y| y as i16), month - 100);
+                let _ = write!(
+                    out,
+                    "{:04}-H{}",
+                    year.map_or(reference.year(), |y| y as i16),
+                    month - 100
+                );
             } else {
                 let year = year.map_or_else(|| month_year(month, reference, tense), |y| y as i16);
                 let _ = write!(out, "{year:04}-{month:02}");
@@ -360,7 +376,10 @@ pub(crate) fn resolve(
             let _ = write!(out, "{:02}", n.saturating_sub(1));
             TimexKind::Date
         }
-        Node::UnitRel { unit: Unit::Century, shift: 0 } => {
+        Node::UnitRel {
+            unit: Unit::Century,
+            shift: 0,
+        } => {
             out.push_str("P100Y");
             TimexKind::Duration
         }
@@ -391,7 +410,10 @@ pub(crate) fn resolve(
                     Some((year, q))
                         if shift == -1
                             && ctx.quarter_sentence(first, end)
-                            && matches!(ctx.toks.get(end).map(|t| t.lex), Some(Lex::Punct('.' | ','))) =>
+                            && matches!(
+                                ctx.toks.get(end).map(|t| t.lex),
+                                Some(Lex::Punct('.' | ','))
+                            ) =>
                     {
                         let _ = write!(out, "{:04}-Q{q}", year - 1);
                     }
@@ -406,7 +428,13 @@ pub(crate) fn resolve(
                     let _ = write!(out, "{:02}", (reference.year() as i64 + 100 * shift) / 100);
                 }
                 Unit::Hour | Unit::Minute | Unit::Second => {
-                    out.push_str(if shift < 0 { "PAST_REF" } else if shift > 0 { "FUTURE_REF" } else { "PRESENT_REF" });
+                    out.push_str(if shift < 0 {
+                        "PAST_REF"
+                    } else if shift > 0 {
+                        "FUTURE_REF"
+                    } else {
+                        "PRESENT_REF"
+                    });
                 }
             }
             TimexKind::Date
@@ -432,10 +460,18 @@ pub(crate) fn resolve(
             let same_year = cur_year * 4 + index;
             let ordinal = match shift {
                 s if s < 0 => {
-                    if same_year < current { same_year } else { same_year - 4 }
+                    if same_year < current {
+                        same_year
+                    } else {
+                        same_year - 4
+                    }
                 }
                 s if s > 0 => {
-                    if same_year > current { same_year } else { same_year + 4 }
+                    if same_year > current {
+                        same_year
+                    } else {
+                        same_year + 4
+                    }
                 }
                 _ => same_year,
             };
@@ -443,12 +479,21 @@ pub(crate) fn resolve(
             let _ = write!(out, "{year:04}-{code}");
             TimexKind::Date
         }
-        Node::Quarter { n, year: Some(explicit), .. } => {
+        Node::Quarter {
+            n,
+            year: Some(explicit),
+            ..
+        } => {
             let q = n.or(ctx.last_quarter.map(|(_, q)| q)).unwrap_or(4);
             let _ = write!(out, "{explicit:04}-Q{q}");
             TimexKind::Date
         }
-        Node::Quarter { n, years_back, year: None, current } => {
+        Node::Quarter {
+            n,
+            years_back,
+            year: None,
+            current,
+        } => {
             let (year, q) = match n {
                 Some(q) => {
                     let current = (reference.month() as u8 - 1) / 3 + 1;
@@ -459,9 +504,7 @@ pub(crate) fn resolve(
                     };
                     (year, q)
                 }
-                None if current => {
-                    (reference.year(), (reference.month() as u8 - 1) / 3 + 1)
-                }
+                None if current => (reference.year(), (reference.month() as u8 - 1) / 3 + 1),
                 None => ctx.last_quarter.unwrap_or_else(|| {
                     let d = add_months(reference, -3);
                     (d.year(), (d.month() as u8 - 1) / 3 + 1)

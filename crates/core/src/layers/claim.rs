@@ -120,7 +120,7 @@ pub struct Claim {
     /// outlet's own statement.
     pub attribution: Option<Attribution>,
     /// Alignment key: the predicate and the sorted heads of subject and object,
-    /// joined by `|` (`accord|sign|varga`). Date, place, numbers, polarity and
+    /// joined by `|` (`sign|accord|varga`). Date, place, numbers, polarity and
     /// modality are left out on purpose: they are what aligned claims are compared on.
     pub key: String,
 }

@@ -1,0 +1,82 @@
+//! Claim extraction cost per article in on-CPU time (robust on a loaded machine):
+//! `cargo run --release -p crosscheck-claims --example speed [ARTICLES]`.
+use crosscheck_claims::{ClaimExtractor, ClaimsConfig};
+use crosscheck_core::{Article, Origin};
+use crosscheck_synth::{Corpus, CorpusConfig};
+use crosscheck_text::{TextAnalyzer, TextConfig};
+
+/// This thread's on-CPU time in nanoseconds (Linux schedstat), so other
+/// processes on a shared machine do not inflate the figure.
+fn cpu_ns() -> u64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
+    let analyzer = TextAnalyzer::new(TextConfig::default());
+    let ner = crosscheck_ner::NerModel::shared().ok();
+    let docs: Vec<_> = Corpus::new(CorpusConfig {
+        articles: n,
+        ..CorpusConfig::default()
+    })
+    .map(|a| {
+        let mut doc = analyzer.analyze(Article::new(
+            Origin::file(format!("s/{}", a.index)),
+            a.text(),
+        ));
+        if let Some(ner) = ner {
+            ner.annotate(&mut doc);
+        }
+        doc
+    })
+    .collect();
+    // `CLAIMS_SAMPLE=3` prints the claims of the first articles, to judge them.
+    let sample: usize = std::env::var("CLAIMS_SAMPLE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    for d in docs.iter().take(sample) {
+        println!("== {}", d.body.lines().next().unwrap_or(""));
+        for c in ClaimExtractor::new(ClaimsConfig::default()).extract(d) {
+            println!(
+                "  {} | {:?} {} | date {:?} | place {:?} | {:?}\n    {}",
+                c.key,
+                c.modality,
+                if c.negated { "NEG" } else { "" },
+                c.date.as_ref().map(|x| d.text(x.span)),
+                c.place.as_ref().map(|x| d.text(x.span)),
+                c.numbers
+                    .iter()
+                    .map(|q| (q.value, q.unit.clone()))
+                    .collect::<Vec<_>>(),
+                d.text(c.evidence)
+            );
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
+    let extractor = ClaimExtractor::new(ClaimsConfig::default());
+    let rounds = 5;
+    let mut claims = 0;
+    let start = cpu_ns();
+    for _ in 0..rounds {
+        for d in &docs {
+            claims += extractor.extract(d).len();
+        }
+    }
+    let ns = (cpu_ns() - start) as f64 / (rounds * docs.len()) as f64;
+    println!(
+        "{} articles, {:.0} bytes each, {} claims/article: {:.1} µs CPU per article, {:.1} µs per 4 KB, {:.0} articles/s",
+        docs.len(),
+        bytes as f64 / docs.len() as f64,
+        claims / rounds / docs.len().max(1),
+        ns / 1000.0,
+        ns / 1000.0 * 4096.0 / (bytes as f64 / docs.len() as f64),
+        1e9 / ns
+    );
+}

@@ -1,0 +1,216 @@
+//! Behaviour of the tagger on invented sentences with a fixed report date.
+
+use crosscheck_core::layers::time::TimexKind;
+use crosscheck_core::{Article, Doc, Origin, Published, PublishedSource};
+use crosscheck_time::{
+    Date, TimeConfig, TimeTagger, infer_from_siblings, infer_published, infer_published_story,
+};
+
+/// Tuesday 4 March 2025.
+fn tuesday() -> Date {
+    jiff::civil::date(2025, 3, 4)
+}
+
+/// The (text, value, kind) of every expression found.
+fn tag(text: &str, reference: Date) -> Vec<(String, String, TimexKind)> {
+    TimeTagger::default()
+        .tag_text(text, reference)
+        .into_iter()
+        .map(|f| (f.span.slice(text).to_string(), f.value, f.kind))
+        .collect()
+}
+
+/// The single expression found in `text`.
+fn one(text: &str, reference: Date) -> (String, String, TimexKind) {
+    let found = tag(text, reference);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.into_iter().next().unwrap_or_default_triple()
+}
+
+trait OrDefault {
+    fn unwrap_or_default_triple(self) -> (String, String, TimexKind);
+}
+
+impl OrDefault for Option<(String, String, TimexKind)> {
+    fn unwrap_or_default_triple(self) -> (String, String, TimexKind) {
+        self.unwrap_or((String::new(), String::new(), TimexKind::Date))
+    }
+}
+
+#[test]
+fn future_tense_points_to_the_coming_weekday() {
+    let (text, value, kind) = one("The ministers will meet on Thursday in Veltara.", tuesday());
+    assert_eq!(
+        (text.as_str(), value.as_str(), kind),
+        ("Thursday", "2025-03-06", TimexKind::Date)
+    );
+}
+
+#[test]
+fn reporting_verb_points_to_the_last_weekday() {
+    let (_, value, _) = one(
+        "The port authority said on Thursday that dredging was over.",
+        tuesday(),
+    );
+    assert_eq!(value, "2025-02-27");
+}
+
+#[test]
+fn parts_of_days_and_clock_times() {
+    let thursday = jiff::civil::date(2025, 3, 6);
+    assert_eq!(
+        one("Shelling resumed late Wednesday, residents said.", thursday).1,
+        "2025-03-05TNI"
+    );
+    assert_eq!(
+        one("The ferry sank early Sunday.", tuesday()).1,
+        "2025-03-02TMO"
+    );
+    let (text, value, kind) = one("The vote closed at 0930 GMT.", tuesday());
+    assert_eq!(
+        (text.as_str(), value.as_str(), kind),
+        ("0930 GMT", "2025-03-04T09:30", TimexKind::Time)
+    );
+    assert_eq!(
+        one("He landed at 10:30 a.m. and left.", tuesday()).1,
+        "2025-03-04T10:30"
+    );
+}
+
+#[test]
+fn calendar_dates_months_years_and_decades() {
+    assert_eq!(
+        one("The strike began in March 2022.", tuesday()).1,
+        "2022-03"
+    );
+    assert_eq!(
+        one("The images were made on May 12, 2025.", tuesday()).1,
+        "2025-05-12"
+    );
+    assert_eq!(one("The bridge opened in 2019.", tuesday()).1, "2019");
+    let (text, value, _) = one("Trade boomed in the 1990s.", tuesday());
+    assert_eq!((text.as_str(), value.as_str()), ("the 1990s", "199"));
+}
+
+#[test]
+fn relative_periods() {
+    assert_eq!(
+        one("Fighting flared last weekend.", tuesday()).1,
+        "2025-W09-WE"
+    );
+    assert_eq!(one("Prices rose earlier this year.", tuesday()).1, "2025");
+    let (text, value, _) = one("The war entered the fourth year.", tuesday());
+    assert_eq!((text.as_str(), value.as_str()), ("the fourth year", "2025"));
+    assert_eq!(
+        one("The plant closed three years ago.", tuesday()).1,
+        "2022"
+    );
+}
+
+#[test]
+fn durations_sets_and_references() {
+    let (_, value, kind) = one("The siege lasted three years.", tuesday());
+    assert_eq!((value.as_str(), kind), ("P3Y", TimexKind::Duration));
+    assert_eq!(one("The talks ran for two hours.", tuesday()).1, "PT2H");
+    let (_, value, kind) = one("Dividends are paid quarterly.", tuesday());
+    assert_eq!((value.as_str(), kind), ("P3M", TimexKind::Set));
+    assert_eq!(one("The council meets every week.", tuesday()).1, "P1W");
+    assert_eq!(
+        one("The mayor is now in Veltara.", tuesday()).1,
+        "PRESENT_REF"
+    );
+    assert_eq!(one("The mayor recently moved.", tuesday()).1, "PAST_REF");
+    assert_eq!(
+        one("Talks may resume in the future.", tuesday()).1,
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn words_that_only_look_like_times_are_left_alone() {
+    assert!(tag("The 6-year-old boy and 2000 people may march.", tuesday()).is_empty());
+    assert!(tag("Some 1500 soldiers crossed.", tuesday()).is_empty());
+    assert!(
+        tag(
+            "Tickets cost $5 a week and the daily tally rose.",
+            tuesday()
+        )
+        .is_empty()
+    );
+}
+
+fn doc(text: &str, url: Option<&str>) -> Doc {
+    let mut article = Article::new(Origin::file("invented.txt"), text.to_string());
+    article.url = url.map(str::to_string);
+    Doc::unanalysed(article)
+}
+
+#[test]
+fn undated_doc_gets_its_date_from_a_caption() {
+    let text = "Talks resumed on Thursday.\n\nThis combination of images created on May 12, 2025 shows the two delegations.";
+    let mut d = doc(text, None);
+    let inferred = infer_published(&d).map(|i| (i.date, i.evidence));
+    assert_eq!(
+        inferred,
+        Some((
+            jiff::civil::date(2025, 5, 12),
+            "date in the text: \"May 12, 2025\"".to_string()
+        ))
+    );
+    TimeTagger::default().tag_doc(&mut d);
+    assert_eq!(d.article.published_source, Some(PublishedSource::Inferred));
+    // Monday 12 May 2025: "Thursday" in a past sentence is 8 May.
+    assert_eq!(
+        d.times.first().map(|t| t.value.as_str()),
+        Some("2025-05-08")
+    );
+}
+
+#[test]
+fn undated_doc_gets_its_date_from_a_link() {
+    let d = doc(
+        "Talks resumed on Thursday.",
+        Some("https://invented-wire.example/world/2025/05/14/talks-resume"),
+    );
+    assert_eq!(
+        infer_published(&d).map(|i| i.date),
+        Some(jiff::civil::date(2025, 5, 14))
+    );
+}
+
+#[test]
+fn undated_doc_takes_the_date_of_its_siblings() {
+    let dated = {
+        let mut d = doc("Envoys met in Veltara.", None);
+        d.article.published = Some(Published::Date(jiff::civil::date(2025, 5, 15)));
+        d
+    };
+    let undated = doc("Envoys met on Thursday.", None);
+    let story = infer_published_story(&[&dated, &undated]);
+    assert_eq!(story[0], None);
+    let inferred = story[1]
+        .as_ref()
+        .map(|i| (i.date, i.evidence.contains(&dated.article.id.0)));
+    assert_eq!(inferred, Some((jiff::civil::date(2025, 5, 15), true)));
+    assert_eq!(infer_from_siblings(&[]), None);
+}
+
+#[test]
+fn unanchored_doc_masks_relative_values() {
+    let mut d = doc("Envoys will meet on Thursday for two hours.", None);
+    TimeConfig {
+        infer_published: false,
+        ..TimeConfig::default()
+    }
+    .build()
+    .map(|t| t.tag_doc(&mut d))
+    .ok();
+    let values: Vec<&str> = d.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["XXXX-XX-XX", "PT2H"]);
+}
+
+#[test]
+fn config_rejects_unknown_fields() {
+    let parsed: Result<TimeConfig, _> = serde_json::from_str(r#"{"sets": false, "colour": 1}"#);
+    assert!(parsed.is_err());
+}
