@@ -510,7 +510,9 @@ impl std::hash::Hasher for WordHasher {
         let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut word = [0u8; 8];
-            word.get_mut(..rest.len()).map(|w| w.copy_from_slice(rest));
+            if let Some(w) = word.get_mut(..rest.len()) {
+                w.copy_from_slice(rest);
+            }
             self.add(u64::from_le_bytes(word));
         }
     }
