@@ -1186,7 +1186,17 @@ impl<'d> Reader<'d> {
     /// The noun phrase starting at `s` (determiners skipped), up to a boundary.
     fn noun_phrase(&self, s: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let mut i = s;
-        while i < e && self.toks.get(i).is_some_and(|t| t.is(class::DET)) {
+        // Determiners, and a date in the possessive (`Thursday's talks`), are
+        // not the head's phrase.
+        while i < e
+            && self.toks.get(i).is_some_and(|t| {
+                t.is(class::DET)
+                    || (t.word()
+                        && self.dates.iter().any(|d| d.span.contains(t.span))
+                        && (self.text(t.span).ends_with("'s")
+                            || self.text(t.span).ends_with("\u{2019}s")))
+            })
+        {
             i += 1;
         }
         // A name right there is the argument.
