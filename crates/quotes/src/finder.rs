@@ -585,14 +585,32 @@ impl QuoteFinder {
     fn cue_before(&self, view: &View, from: usize, to: usize) -> Option<(usize, usize, CueKind)> {
         let mut words = 0;
         let mut i = to;
+        // A colon announces the quotation from further away (`said about his hopes
+        // for the talks: “…”`).
+        let window = if to.checked_sub(1).is_some_and(|k| view.text(k) == ":") {
+            CUE_WINDOW + 6
+        } else {
+            CUE_WINDOW
+        };
         while i > from {
             i -= 1;
             if !view.is_word(i) {
                 continue;
             }
             words += 1;
-            if words > CUE_WINDOW || view.text(i).eq_ignore_ascii_case("that") {
+            if words > window || view.text(i).eq_ignore_ascii_case("that") {
                 return None;
+            }
+            // `his hopes`, `the call`: a cue word used as a noun.
+            if i > from
+                && is_in(
+                    view.text(i - 1),
+                    &[
+                        "his", "her", "their", "its", "our", "my", "your", "the", "a", "an",
+                    ],
+                )
+            {
+                continue;
             }
             if view.text(i).eq_ignore_ascii_case("to")
                 && i > from
@@ -644,7 +662,16 @@ impl QuoteFinder {
             let has_words_before = (from..cue_first).any(|k| view.is_word(k));
             let source =
                 if has_words_before && !view.text(cue_first).eq_ignore_ascii_case("according") {
-                    trim_phrase(view, from, cue_first - 1)
+                    // `he was quoted as saying`: the source ends at its verb.
+                    let cut = (from..cue_first)
+                        .find(|&k| {
+                            k > from
+                                && view.is_word(k)
+                                && (is_in(view.text(k), BETWEEN_SOURCE_AND_CUE)
+                                    || is_in(view.text(k), &["quoted", "as"]))
+                        })
+                        .unwrap_or(cue_first);
+                    trim_phrase(view, from, cut - 1)
                 } else {
                     source_after(view, cue_last + 1, end)
                 };
