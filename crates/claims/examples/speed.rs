@@ -1,5 +1,5 @@
 //! Claim extraction cost per article in on-CPU time (robust on a loaded machine):
-//! `cargo run --release -p crosscheck-claims --example speed [ARTICLES]`.
+//! `cargo run --release -p crosscheck-claims --example speed [ARTICLES] [FILLER_PARAGRAPHS]`.
 use crosscheck_claims::{ClaimExtractor, ClaimsConfig};
 use crosscheck_core::{Article, Origin};
 use crosscheck_synth::{Corpus, CorpusConfig};
@@ -19,10 +19,16 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1000);
+    // Paragraphs of filler per article: 14 gives articles of about 4 KB.
+    let filler: usize = std::env::args()
+        .nth(2)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(4);
     let analyzer = TextAnalyzer::new(TextConfig::default());
     let ner = crosscheck_ner::NerModel::shared().ok();
     let docs: Vec<_> = Corpus::new(CorpusConfig {
         articles: n,
+        filler_paragraphs: (filler.saturating_sub(2), filler + 2),
         ..CorpusConfig::default()
     })
     .map(|a| {

@@ -1110,6 +1110,38 @@ impl<'d> Reader<'d> {
         })
     }
 
+    /// Heads of the names listed before entity `index` with `and` or commas
+    /// (`Zelenskyy and Putin`), not before token `s`.
+    fn coordinated_with(&self, index: usize, s: usize) -> Vec<String> {
+        let mut heads = Vec::new();
+        let mut current = index;
+        while let Some(m) = self.doc.entities.get(current) {
+            let Some(at) = self.tok_at(m.span.start) else {
+                break;
+            };
+            let Some(link) = at.checked_sub(1).filter(|&l| l > s) else {
+                break;
+            };
+            let joined = self.is_comma(link) || self.tok_text(link).eq_ignore_ascii_case("and");
+            let Some(prev) = current.checked_sub(1) else {
+                break;
+            };
+            let Some(p) = self.doc.entities.get(prev) else {
+                break;
+            };
+            let ends_at_link = self.toks.get(link).is_some_and(|t| {
+                let before = self.toks.get(link - 1);
+                before.is_some_and(|b| b.span.end == p.span.end) && t.span.start >= p.span.end
+            });
+            if !joined || !ends_at_link || p.kind != m.kind {
+                break;
+            }
+            heads.push(self.entity_head(p));
+            current = prev;
+        }
+        heads
+    }
+
     /// True when the comma at `i` separates items of a list of names
     /// (`the US, Ukraine and Russia`) rather than closing an adverbial.
     fn in_list(&self, i: usize, e: usize) -> bool {
@@ -1154,7 +1186,17 @@ impl<'d> Reader<'d> {
     /// The noun phrase starting at `s` (determiners skipped), up to a boundary.
     fn noun_phrase(&self, s: usize, e: usize, hole: Option<(usize, usize)>) -> Option<Argument> {
         let mut i = s;
-        while i < e && self.toks.get(i).is_some_and(|t| t.is(class::DET)) {
+        // Determiners, and a date in the possessive (`Thursday's talks`), are
+        // not the head's phrase.
+        while i < e
+            && self.toks.get(i).is_some_and(|t| {
+                t.is(class::DET)
+                    || (t.word()
+                        && self.dates.iter().any(|d| d.span.contains(t.span))
+                        && (self.text(t.span).ends_with("'s")
+                            || self.text(t.span).ends_with("\u{2019}s")))
+            })
+        {
             i += 1;
         }
         // A name right there is the argument.
@@ -1408,7 +1450,16 @@ impl<'d> Reader<'d> {
                 heads.push(&arg.head);
             }
         }
+        // `Zelenskyy and Putin met`: names coordinated with the subject are part
+        // of it for alignment, so `Putin and Zelenskyy met` gets the same key.
+        let coordinated: Vec<String> = subject
+            .as_ref()
+            .and_then(|a| a.entity)
+            .map(|i| self.coordinated_with(i as usize, s))
+            .unwrap_or_default();
+        heads.extend(coordinated.iter().map(String::as_str));
         heads.sort_unstable();
+        heads.dedup();
         let mut key = String::with_capacity(predicate.len() + 24);
         key.push_str(&predicate);
         for h in heads {

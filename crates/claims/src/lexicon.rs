@@ -1076,8 +1076,12 @@ fn strip_verb_suffix(w: &str) -> String {
     let undouble = |stem: &str| -> Option<String> {
         let b = stem.as_bytes();
         let n = b.len();
-        (n >= 3 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f' | b'e'))
-            .then(|| stem[..n - 1].to_owned())
+        // ASCII only: equal bytes inside one multi-byte character must not be cut.
+        (n >= 3
+            && b[n - 1].is_ascii_alphabetic()
+            && b[n - 1] == b[n - 2]
+            && !matches!(b[n - 1], b'l' | b's' | b'z' | b'f' | b'e'))
+        .then(|| stem[..n - 1].to_owned())
     };
     if let Some(stem) = w.strip_suffix("ied") {
         return format!("{stem}y");
@@ -1169,6 +1173,23 @@ mod tests {
             ("freezes", "freeze"),
         ] {
             assert_eq!(verb_lemma(form), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn odd_words_never_panic() {
+        for w in [
+            "\u{2082}\u{2082}ed",
+            "ed",
+            "ing",
+            "s",
+            "",
+            "\u{e9}\u{e9}ing",
+            "ßßed",
+            "x\u{1080}\u{2082}ies",
+        ] {
+            let _ = verb_lemma(w);
+            let _ = noun_singular(w);
         }
     }
 

@@ -157,6 +157,11 @@ pub(crate) fn find(
             i = end + 1;
             continue;
         }
+        // `the one who`, `one of them`: a pronoun, not a count.
+        if t.kind == TokenKind::Word && value == 1.0 && unit.is_none() {
+            i = end + 1;
+            continue;
+        }
         // A bare four-digit year is not a quantity.
         if unit.is_none()
             && t.kind == TokenKind::Number

@@ -199,7 +199,7 @@ fn claims_round_trip_through_json() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
     #[test]
-    fn random_text_never_panics_and_spans_are_valid(text in "[A-Za-z0-9 ,.;\"“”'’%\\-\n]{0,400}") {
+    fn random_text_never_panics_and_spans_are_valid(text in "[A-Za-z0-9 ,.;\"“”'’%é₂ß\\-\n]{0,400}") {
         let doc = analyse("p.txt", text);
         for c in &doc.claims {
             let mut spans = vec![c.evidence, c.verb];
@@ -294,4 +294,12 @@ fn time_and_quote_layers_are_used_when_present() {
     assert_eq!(resume.modality, Modality::Planned);
     // The frame `Varga said` is not a claim of its own.
     assert_eq!(doc.claims.len(), 2, "{:#?}", doc.claims);
+}
+
+proptest! {
+    #[test]
+    fn lemmatiser_takes_any_word(word in "\\PC{0,12}") {
+        let _ = crosscheck_claims::verb_lemma(&word);
+        let _ = crosscheck_claims::noun_singular(&word);
+    }
 }

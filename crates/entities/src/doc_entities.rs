@@ -103,7 +103,8 @@ impl DocEntities {
     /// the report's own evidence, and collects titles and roles.
     pub fn build(doc: &Doc) -> Self {
         // Names repeat ("Putin" ten times): prepare each text once.
-        let mut seen: HashMap<(&str, EntityKind), Option<usize>, names::Fnv> = HashMap::default();
+        let mut seen: HashMap<(&str, EntityKind), Option<usize>, names::WordHash> =
+            HashMap::default();
         let mut preps: Vec<Prep> = Vec::with_capacity(doc.entities.len());
         for m in &doc.entities {
             let text = doc.text(m.span);
@@ -129,7 +130,7 @@ impl DocEntities {
         let mut grouper = Grouper::default();
         let mut assigned: Vec<Option<u32>> = vec![None; preps.len()];
         // The same name, type and gender always lands in the same entity.
-        let mut placed: HashMap<(&str, EntityKind, Option<Gender>), u32, names::Fnv> =
+        let mut placed: HashMap<(&str, EntityKind, Option<Gender>), u32, names::WordHash> =
             HashMap::default();
         // Full names first, so short forms anywhere in the report find them.
         for pass in 0..4 {
@@ -382,7 +383,7 @@ const KINDS: [EntityKind; 4] = [
 /// One name, one type per report: the majority of the name's tags wins, and a
 /// bare word that is the surname of a person named in full counts as a person.
 fn vote_kinds(doc: &Doc, preps: &mut [Prep]) {
-    let mut votes: HashMap<&str, [u32; 4], names::Fnv> = HashMap::default();
+    let mut votes: HashMap<&str, [u32; 4], names::WordHash> = HashMap::default();
     for p in preps.iter() {
         if let Some(v) = votes.get_mut(&*p.folded) {
             v[kind_index(p.kind)] += 1;
@@ -392,7 +393,7 @@ fn vote_kinds(doc: &Doc, preps: &mut [Prep]) {
             votes.insert(&*p.folded, v);
         }
     }
-    let mut surnames: HashMap<&str, u32, names::Fnv> = HashMap::default();
+    let mut surnames: HashMap<&str, u32, names::WordHash> = HashMap::default();
     for p in preps.iter() {
         if p.kind == EntityKind::Per
             && p.n_words >= 2
@@ -527,7 +528,7 @@ pub(crate) fn spelling_rule(a: &str, b: &str, found: MergeRule) -> MergeRule {
 struct Grouper {
     groups: Vec<Group>,
     /// Non-person groups by key.
-    by_key: HashMap<String, usize, names::Fnv>,
+    by_key: HashMap<String, usize, names::WordHash>,
 }
 
 impl Grouper {

@@ -21,8 +21,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crosscheck_core::{Article, Doc, Origin, Span};
-use crosscheck_quotes::{QuoteFinder, QuotesConfig};
 use crosscheck_quotes::text::{TextAnalyzer, TextConfig};
+use crosscheck_quotes::{QuoteFinder, QuotesConfig};
 
 /// Why an evaluation could not run at all.
 #[derive(Debug, thiserror::Error)]
@@ -77,7 +77,11 @@ impl Scores {
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     /// Correct sources over matched pairs.
     pub fn source_accuracy(&self) -> f64 {
@@ -115,7 +119,10 @@ impl fmt::Display for QuotesReport {
             self.scored_docs,
             1000.0 * self.seconds / self.docs.max(1) as f64
         )?;
-        for (name, s) in [("all attributions", self.all), ("direct quotes", self.direct)] {
+        for (name, s) in [
+            ("all attributions", self.all),
+            ("direct quotes", self.direct),
+        ] {
             writeln!(
                 f,
                 "{name:<17} gold {:>5}  predicted {:>5}  matched {:>5}  P {:.3}  R {:.3}  F1 {:.3}  source accuracy {:.3}",
@@ -234,7 +241,9 @@ pub fn is_direct(chars: &[char], fragments: &[(usize, usize)]) -> bool {
     // A doubled apostrophe (`''`) is a double quotation mark in some house styles.
     let has_mark = |s: &[char]| s.iter().any(is_mark) || s == ['\'', '\''];
     let head = chars.get(start..(start + 2).min(end)).unwrap_or(&[]);
-    let tail = chars.get(end.saturating_sub(2).max(start)..end).unwrap_or(&[]);
+    let tail = chars
+        .get(end.saturating_sub(2).max(start)..end)
+        .unwrap_or(&[]);
     has_mark(head) && has_mark(tail)
 }
 
@@ -246,12 +255,20 @@ pub fn is_direct(chars: &[char], fragments: &[(usize, usize)]) -> bool {
 /// precision unless it matched a gold attribution that is not direct (then the
 /// annotators only drew the span's ends differently, and the all-attributions
 /// figures already credit it).
-pub fn score(text: &str, gold: &[CharAttribution], predicted: &[CharAttribution]) -> (Scores, Scores) {
+pub fn score(
+    text: &str,
+    gold: &[CharAttribution],
+    predicted: &[CharAttribution],
+) -> (Scores, Scores) {
     let chars: Vec<char> = text.chars().collect();
     let tokens = word_tokens(text);
     let covered = |fragments: &[(usize, usize)]| -> Vec<usize> {
         (0..tokens.len())
-            .filter(|&t| fragments.iter().any(|&f| tokens.get(t).is_some_and(|&w| overlaps(w, f))))
+            .filter(|&t| {
+                fragments
+                    .iter()
+                    .any(|&f| tokens.get(t).is_some_and(|&w| overlaps(w, f)))
+            })
             .collect()
     };
     let gold_tokens: Vec<Vec<usize>> = gold.iter().map(|g| covered(&g.content)).collect();
@@ -271,7 +288,10 @@ pub fn score(text: &str, gold: &[CharAttribution], predicted: &[CharAttribution]
     }
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let gold_direct: Vec<bool> = gold.iter().map(|g| is_direct(&chars, &g.content)).collect();
-    let predicted_direct: Vec<bool> = predicted.iter().map(|p| is_direct(&chars, &p.content)).collect();
+    let predicted_direct: Vec<bool> = predicted
+        .iter()
+        .map(|p| is_direct(&chars, &p.content))
+        .collect();
     let mut gold_taken = vec![false; gold.len()];
     let mut predicted_taken: Vec<Option<usize>> = vec![None; predicted.len()];
     let mut all = Scores {
@@ -325,7 +345,12 @@ fn to_chars(doc: &Doc, span: Span, char_of_byte: &[usize]) -> (usize, usize) {
 }
 
 /// The attributions the quote stage finds in `text`, in character offsets.
-pub fn predict(analyzer: &TextAnalyzer, finder: &QuoteFinder, name: &str, text: &str) -> Vec<CharAttribution> {
+pub fn predict(
+    analyzer: &TextAnalyzer,
+    finder: &QuoteFinder,
+    name: &str,
+    text: &str,
+) -> Vec<CharAttribution> {
     let article = Article::new(Origin::file(name), text.to_string());
     let mut doc = analyzer.analyze(article);
     finder.annotate(&mut doc);
@@ -345,8 +370,16 @@ pub fn predict(analyzer: &TextAnalyzer, finder: &QuoteFinder, name: &str, text: 
         .iter()
         .map(|q| CharAttribution {
             content: vec![to_chars(&doc, q.content, &char_of_byte)],
-            source: q.source.map(|s| to_chars(&doc, s, &char_of_byte)).into_iter().collect(),
-            cue: q.cue.map(|s| to_chars(&doc, s, &char_of_byte)).into_iter().collect(),
+            source: q
+                .source
+                .map(|s| to_chars(&doc, s, &char_of_byte))
+                .into_iter()
+                .collect(),
+            cue: q
+                .cue
+                .map(|s| to_chars(&doc, s, &char_of_byte))
+                .into_iter()
+                .collect(),
         })
         .collect()
 }
@@ -397,7 +430,11 @@ pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<QuotesReport> {
         if path.extension().is_none_or(|e| e != "txt") {
             continue;
         }
-        let Some(name) = path.file_stem().and_then(|s| s.to_str()).map(str::to_string) else {
+        let Some(name) = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
             continue;
         };
         let text = read(&path)?;
@@ -447,4 +484,123 @@ pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<QuotesReport> {
         })?;
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn testdata(path: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../testdata/quotes")
+            .join(path)
+    }
+
+    #[test]
+    fn brat_fragments_and_continuation_lines() {
+        let ann = "T1\tContent 0 4;10 14\tab\ncontinued text\nT2\tSource 5 9\tx\nT3\tCue 20 24\ty\n\
+                   E1\tAttribution:T9 Content:T1 Source:T2 Cue:T3\n#1\tAnnotatorNotes T1\tnote\n";
+        let parsed = parse_brat(ann);
+        assert_eq!(
+            parsed,
+            vec![CharAttribution {
+                content: vec![(0, 4), (10, 14)],
+                source: vec![(5, 9)],
+                cue: vec![(20, 24)],
+            }]
+        );
+    }
+
+    #[test]
+    fn half_the_gold_tokens_match_one_to_one() {
+        // Tokens: aa 0-2, bb 3-5, cc 6-8, dd 9-11, ee 12-14, ff 15-17.
+        let text = "aa bb cc dd ee ff";
+        let gold = vec![
+            CharAttribution {
+                content: vec![(0, 11)],
+                source: vec![(0, 2)],
+                cue: vec![],
+            },
+            CharAttribution {
+                content: vec![(12, 17)],
+                ..CharAttribution::default()
+            },
+        ];
+        // Covers cc dd ee ff: half of the first gold's four tokens, all of the second's.
+        let predicted = vec![CharAttribution {
+            content: vec![(6, 17)],
+            source: vec![(1, 3)],
+            cue: vec![],
+        }];
+        let (all, direct) = score(text, &gold, &predicted);
+        // Both golds share two tokens with it; the tie goes to the earlier gold, whose
+        // source (0-2) the predicted source (1-3) overlaps. The second gold is missed.
+        assert_eq!(
+            all,
+            Scores {
+                gold: 2,
+                predicted: 1,
+                matched: 1,
+                source_correct: 1
+            }
+        );
+        assert_eq!(direct, Scores::default());
+        assert!((all.f1() - 2.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn direct_quotes_need_a_mark_near_each_end() {
+        let chars: Vec<char> = "“Yes,” she said. ''No'' x".chars().collect();
+        assert!(is_direct(&chars, &[(0, 6)]));
+        assert!(is_direct(&chars, &[(17, 23)]));
+        assert!(!is_direct(&chars, &[(1, 6)]) || chars[0] == '“');
+        assert!(!is_direct(&chars, &[(7, 15)]));
+    }
+
+    #[test]
+    fn invented_brat_article_scores_as_computed_by_hand() {
+        let out = std::env::temp_dir().join(format!("quotes-eval-{}.jsonl", std::process::id()));
+        let report = run(&testdata("brat"), Some(&out)).expect("runs");
+        // Gold: the quotation (found, right source), the mayor's reported speech
+        // (found, right source), the captains' expectation (missed: `expect` is no cue).
+        assert_eq!(report.scored_docs, 1);
+        assert_eq!(
+            report.all,
+            Scores {
+                gold: 3,
+                predicted: 2,
+                matched: 2,
+                source_correct: 2
+            }
+        );
+        assert_eq!(
+            report.direct,
+            Scores {
+                gold: 1,
+                predicted: 1,
+                matched: 1,
+                source_correct: 1
+            }
+        );
+        let lines = std::fs::read_to_string(&out).expect("predictions written");
+        let _ = std::fs::remove_file(&out);
+        let first: serde_json::Value =
+            serde_json::from_str(lines.lines().next().expect("a line")).expect("json");
+        // “The quay is unsafe,” starts at character 13 (after "Ferry talks\n\n").
+        assert_eq!(first["doc"], "vellmar");
+        assert_eq!(first["content"], serde_json::json!([13, 34]));
+        assert_eq!(first["source"], serde_json::json!([35, 46]));
+        assert_eq!(first["cue"], serde_json::json!([47, 51]));
+    }
+
+    #[test]
+    fn without_attributions_only_predictions_are_written() {
+        let out = std::env::temp_dir().join(format!("quotes-plain-{}.jsonl", std::process::id()));
+        let report = run(&testdata("plain"), Some(&out)).expect("runs");
+        let lines = std::fs::read_to_string(&out).expect("predictions written");
+        let _ = std::fs::remove_file(&out);
+        assert_eq!(report.scored_docs, 0);
+        assert_eq!(report.docs, 1);
+        assert_eq!(lines.lines().count(), 1);
+    }
 }

@@ -37,7 +37,12 @@ fn article(seed: usize) -> String {
 fn bench(c: &mut Criterion) {
     let analyzer = TextAnalyzer::new(TextConfig::default());
     let docs: Vec<_> = (0..64)
-        .map(|s| analyzer.analyze(Article::new(Origin::file(format!("gen/{s}.txt")), article(s))))
+        .map(|s| {
+            analyzer.analyze(Article::new(
+                Origin::file(format!("gen/{s}.txt")),
+                article(s),
+            ))
+        })
         .collect();
     let bytes: usize = docs.iter().map(|d| d.body.len()).sum();
     let finder = QuoteFinder::new(QuotesConfig::default());

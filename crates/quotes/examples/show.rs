@@ -8,7 +8,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let path = std::env::args().nth(1).ok_or("usage: show FILE")?;
     let text = std::fs::read_to_string(&path)?;
-    let mut doc = TextAnalyzer::new(TextConfig::default()).analyze(Article::new(Origin::file(path), text));
+    let mut doc =
+        TextAnalyzer::new(TextConfig::default()).analyze(Article::new(Origin::file(path), text));
     QuoteFinder::new(QuotesConfig::default()).annotate(&mut doc);
     for q in &doc.quotes {
         println!(

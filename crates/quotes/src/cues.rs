@@ -311,21 +311,30 @@ static CUES: &[(&str, u8, CueKind)] = &{
     ]
 };
 
+/// Start and end of each first letter's run in [`CUES`], so that a lookup compares
+/// only a handful of words (most tokens are not cues, and this runs on every one).
+static BY_LETTER: std::sync::LazyLock<[(u16, u16); 26]> = std::sync::LazyLock::new(|| {
+    let mut index = [(0u16, 0u16); 26];
+    for (letter, slot) in index.iter_mut().enumerate() {
+        let first = b'a' + letter as u8;
+        let start = CUES.partition_point(|(w, _, _)| w.as_bytes().first() < Some(&first));
+        let end = CUES.partition_point(|(w, _, _)| w.as_bytes().first() <= Some(&first));
+        *slot = (start as u16, end as u16);
+    }
+    index
+});
+
 /// Looks a word up, case-insensitively. Returns its strength (tenths) and kind.
 pub(crate) fn lookup(word: &str) -> Option<(u8, CueKind)> {
-    // Cue words are short ASCII; lowercase into a stack buffer instead of allocating.
     let bytes = word.as_bytes();
-    if bytes.len() > 16 || !bytes.is_ascii() {
+    if !(3..=16).contains(&bytes.len()) {
         return None;
     }
-    let mut buf = [0u8; 16];
-    let lower = buf.get_mut(..bytes.len())?;
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    CUES.binary_search_by(|(w, _, _)| (*w).cmp(lower))
-        .ok()
-        .and_then(|i| CUES.get(i))
+    let letter = bytes.first()?.to_ascii_lowercase().checked_sub(b'a')?;
+    let &(start, end) = BY_LETTER.get(letter as usize)?;
+    CUES.get(start as usize..end as usize)?
+        .iter()
+        .find(|(w, _, _)| w.len() == bytes.len() && w.as_bytes().eq_ignore_ascii_case(bytes))
         .map(|&(_, s, k)| (s, k))
 }
 

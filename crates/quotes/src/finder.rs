@@ -24,6 +24,10 @@ const MAX_SOURCE: usize = 12;
 /// her plane, said`).
 const MAX_SOURCE_APPOSITIVE: usize = 24;
 
+/// A cue found after a quotation: its first and last token, the source, and the
+/// last token the attribution uses.
+type CueAfter = (usize, usize, Option<(usize, usize)>, usize);
+
 /// What a quotation mark can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
@@ -97,26 +101,8 @@ const BETWEEN_SOURCE_AND_CUE: &[&str] = &[
 
 /// Words that end a source phrase when walking away from its cue.
 const CLAUSE_WORDS: &[&str] = &[
-    "after",
-    "although",
-    "and",
-    "as",
-    "because",
-    "before",
-    "but",
-    "if",
-    "since",
-    "so",
-    "than",
-    "that",
-    "though",
-    "when",
-    "where",
-    "whether",
-    "which",
-    "while",
-    "who",
-    "whom",
+    "after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "than",
+    "that", "though", "when", "where", "whether", "which", "while", "who", "whom",
 ];
 
 /// Words that end a source phrase written after its cue (`said Vell in a statement`).
@@ -127,9 +113,29 @@ const AFTER_SOURCE_STOP: &[&str] = &[
 
 /// Words that open an introductory phrase before a sentence's subject.
 const INTRODUCTORY: &[&str] = &[
-    "after", "alongside", "although", "as", "at", "before", "despite", "during", "earlier",
-    "for", "from", "in", "last", "later", "meanwhile", "on", "since", "though", "when", "while",
-    "with", "without", "yesterday",
+    "after",
+    "alongside",
+    "although",
+    "as",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "earlier",
+    "for",
+    "from",
+    "in",
+    "last",
+    "later",
+    "meanwhile",
+    "on",
+    "since",
+    "though",
+    "when",
+    "while",
+    "with",
+    "without",
+    "yesterday",
 ];
 
 /// Objects of `told`/`asked` that stand between the cue and its content.
@@ -187,7 +193,8 @@ impl<'d> View<'d> {
         if self.text(i) == "'" {
             // Two apostrophes stand for a double quotation mark in some house styles.
             return (self.adjacent_apostrophe(i, i + 1)
-                || i.checked_sub(1).is_some_and(|k| self.adjacent_apostrophe(k, i)))
+                || i.checked_sub(1)
+                    .is_some_and(|k| self.adjacent_apostrophe(k, i)))
             .then_some(Mark::Either);
         }
         mark_of(self.text(i))
@@ -205,7 +212,11 @@ impl<'d> View<'d> {
 
     /// Tokens a quotation mark at `i` takes: two for a doubled apostrophe.
     fn mark_width(&self, i: usize) -> usize {
-        if self.adjacent_apostrophe(i, i + 1) { 2 } else { 1 }
+        if self.adjacent_apostrophe(i, i + 1) {
+            2
+        } else {
+            1
+        }
     }
 
     fn is_sentence_end(&self, i: usize) -> bool {
@@ -236,7 +247,7 @@ impl<'d> View<'d> {
     fn span(&self, first: usize, last: usize) -> Option<Span> {
         let a = self.tokens.get(first)?;
         let b = self.tokens.get(last)?;
-        (a.span.start <= b.span.end).then(|| Span {
+        (a.span.start <= b.span.end).then_some(Span {
             start: a.span.start,
             end: b.span.end,
         })
@@ -269,10 +280,11 @@ impl QuoteFinder {
                 (end > first).then_some((first, end))
             })
             .collect();
-        // Sentence start token of every token in a report paragraph.
-        let sentence_starts = sentence_starts(doc, &paragraphs);
+        // The first token of every sentence, to bound what introduces a quotation.
+        let sentence_starts = sentence_starts(doc);
         let quotations = pair_marks(&view, &paragraphs);
-        let mut found = self.attribute_quotations(&view, &paragraphs, &sentence_starts, &quotations);
+        let mut found =
+            self.attribute_quotations(&view, &paragraphs, &sentence_starts, &quotations);
         if self.config.indirect {
             self.reported_speech(&view, doc, &quotations, &mut found);
         }
@@ -280,9 +292,8 @@ impl QuoteFinder {
             .iter()
             .filter_map(|a| {
                 let content = view.span(a.content.0, a.content.1)?;
-                let direct = a.quoted
-                    && view.mark(a.content.0).is_some()
-                    && view.mark(a.content.1).is_some();
+                // A quotation whose marks translation left unbalanced is still one.
+                let direct = a.quoted;
                 Some(Quote {
                     content,
                     cue: a.cue.and_then(|(x, y)| view.span(x, y)),
@@ -297,8 +308,7 @@ impl QuoteFinder {
 
     fn strong_cue(&self, view: &View, i: usize) -> Option<(usize, usize, CueKind)> {
         let word = view.text(i);
-        if word.eq_ignore_ascii_case("according") && view.text(i + 1).eq_ignore_ascii_case("to")
-        {
+        if word.eq_ignore_ascii_case("according") && view.text(i + 1).eq_ignore_ascii_case("to") {
             return Some((i, i + 1, CueKind::Verb));
         }
         let (strength, kind) = cues::lookup(word)?;
@@ -311,7 +321,7 @@ impl QuoteFinder {
         &self,
         view: &View,
         paragraphs: &[(usize, usize)],
-        sentence_starts: &[(usize, usize)],
+        sentence_starts: &[usize],
         quotations: &[Quotation],
     ) -> Vec<Attribution> {
         let mut out: Vec<Attribution> = Vec::new();
@@ -394,10 +404,10 @@ impl QuoteFinder {
             // A cue after the quotation: `“…,” Vell said` / `“…,” said Vell`. After a
             // quotation that ends its sentence (`… work.”`), a capitalised word
             // starts the next sentence rather than an attribution.
-            let ends_sentence = q
-                .last
-                .checked_sub(1)
-                .is_some_and(|k| view.text(k) == "." || (view.text(k) == "'" && view.text(k.saturating_sub(1)) == "."));
+            let ends_sentence = q.last.checked_sub(1).is_some_and(|k| {
+                view.text(k) == "."
+                    || (view.text(k) == "'" && view.text(k.saturating_sub(1)) == ".")
+            });
             let next_is_capitalised = view.is_capitalised(q.last + 1);
             let suffix = if ends_sentence && next_is_capitalised {
                 None
@@ -429,7 +439,7 @@ impl QuoteFinder {
             }
             // `Vell said in a statement:` / `Vell said on Monday.` standing right before.
             if prefix_words.is_empty()
-                && let Some(a) = self.introduction(view, para_start.min(q.first), q.first, &out)
+                && let Some(a) = self.introduction(view, q.first, &out)
             {
                 out.push(Attribution {
                     content: (q.first, q.last),
@@ -443,12 +453,24 @@ impl QuoteFinder {
             {
                 // The speaker of the quotation just before, when it is near: news
                 // writing runs a speaker's quotations on without repeating the name.
-                let near = para_start.saturating_sub(1);
-                let source = out
-                    .last()
-                    .filter(|a| a.quoted && a.extent_end + 1 >= near.min(a.extent_end + 1))
-                    .filter(|a| paragraphs.iter().filter(|p| p.0 > a.extent_end && p.0 <= q.first).count() <= 1)
-                    .and_then(|a| a.source);
+                // When the paragraph opens with a sentence about someone
+                // (`Marren spoke again. “…”`), that someone is the speaker.
+                let source = if q.first > para_start
+                    && out.last().is_none_or(|a| a.extent_end < para_start)
+                {
+                    self.clause_subject(view, para_start, q.first)
+                } else {
+                    out.last()
+                        .filter(|a| a.quoted)
+                        .filter(|a| {
+                            paragraphs
+                                .iter()
+                                .filter(|p| p.0 > a.extent_end && p.0 <= q.first)
+                                .count()
+                                <= 1
+                        })
+                        .and_then(|a| a.source)
+                };
                 out.push(Attribution {
                     content: (q.first, q.last),
                     cue: None,
@@ -464,16 +486,9 @@ impl QuoteFinder {
     /// The sentence just before a quotation when it introduces it: it ends with a
     /// colon, or it is a cue with a source and nothing else (`Vell said in a
     /// statement.`). Returns the attribution without its content.
-    fn introduction(
-        &self,
-        view: &View,
-        para_start: usize,
-        open: usize,
-        out: &[Attribution],
-    ) -> Option<Attribution> {
+    fn introduction(&self, view: &View, open: usize, out: &[Attribution]) -> Option<Attribution> {
         // The previous sentence's last token, skipping back over a paragraph break.
         let end = open.checked_sub(1)?;
-        let _ = para_start;
         if !matches!(view.text(end), ":" | ".") {
             return None;
         }
@@ -492,7 +507,17 @@ impl QuoteFinder {
                 let after = (cue_last + 1..end).filter(|&i| view.is_word(i)).count();
                 // `X said in a statement.` introduces; `X said the plan failed.` does not.
                 let is_statement = (cue_last + 1..end).any(|i| {
-                    matches!(view.text(i), "statement" | "interview" | "email" | "letter" | "post" | "tweet" | "speech" | "release")
+                    matches!(
+                        view.text(i),
+                        "statement"
+                            | "interview"
+                            | "email"
+                            | "letter"
+                            | "post"
+                            | "tweet"
+                            | "speech"
+                            | "release"
+                    )
                 });
                 if !colon && after > 2 && !is_statement {
                     return None;
@@ -502,7 +527,8 @@ impl QuoteFinder {
                 } else if view.text(cue_first).eq_ignore_ascii_case("according") {
                     source_after(view, cue_last + 1, end)
                 } else {
-                    source_before(view, start, cue_first).or_else(|| source_after(view, cue_last + 1, end))
+                    source_before(view, start, cue_first)
+                        .or_else(|| source_after(view, cue_last + 1, end))
                 };
                 Some(Attribution {
                     content: (0, 0),
@@ -559,14 +585,32 @@ impl QuoteFinder {
     fn cue_before(&self, view: &View, from: usize, to: usize) -> Option<(usize, usize, CueKind)> {
         let mut words = 0;
         let mut i = to;
+        // A colon announces the quotation from further away (`said about his hopes
+        // for the talks: “…”`).
+        let window = if to.checked_sub(1).is_some_and(|k| view.text(k) == ":") {
+            CUE_WINDOW + 6
+        } else {
+            CUE_WINDOW
+        };
         while i > from {
             i -= 1;
             if !view.is_word(i) {
                 continue;
             }
             words += 1;
-            if words > CUE_WINDOW || view.text(i).eq_ignore_ascii_case("that") {
+            if words > window || view.text(i).eq_ignore_ascii_case("that") {
                 return None;
+            }
+            // `his hopes`, `the call`: a cue word used as a noun.
+            if i > from
+                && is_in(
+                    view.text(i - 1),
+                    &[
+                        "his", "her", "their", "its", "our", "my", "your", "the", "a", "an",
+                    ],
+                )
+            {
+                continue;
             }
             if view.text(i).eq_ignore_ascii_case("to")
                 && i > from
@@ -589,12 +633,7 @@ impl QuoteFinder {
 
     /// The cue in the few words after a quotation, with its source and the last
     /// token they use.
-    fn cue_after(
-        &self,
-        view: &View,
-        from: usize,
-        para_end: usize,
-    ) -> Option<(usize, usize, Option<(usize, usize)>, usize)> {
+    fn cue_after(&self, view: &View, from: usize, para_end: usize) -> Option<CueAfter> {
         let mut end = from;
         while end < para_end && end < from + 3 * CUE_WINDOW_AFTER {
             // Titles in quotation marks may follow the cue (`said on “Meet the
@@ -621,11 +660,21 @@ impl QuoteFinder {
                 continue;
             };
             let has_words_before = (from..cue_first).any(|k| view.is_word(k));
-            let source = if has_words_before && !view.text(cue_first).eq_ignore_ascii_case("according") {
-                trim_phrase(view, from, cue_first - 1)
-            } else {
-                source_after(view, cue_last + 1, end)
-            };
+            let source =
+                if has_words_before && !view.text(cue_first).eq_ignore_ascii_case("according") {
+                    // `he was quoted as saying`: the source ends at its verb.
+                    let cut = (from..cue_first)
+                        .find(|&k| {
+                            k > from
+                                && view.is_word(k)
+                                && (is_in(view.text(k), BETWEEN_SOURCE_AND_CUE)
+                                    || is_in(view.text(k), &["quoted", "as"]))
+                        })
+                        .unwrap_or(cue_first);
+                    trim_phrase(view, from, cut - 1)
+                } else {
+                    source_after(view, cue_last + 1, end)
+                };
             // The rest of the sentence (`in a statement on Monday`) belongs to the
             // attribution, so that a quotation right after it continues it.
             let extent = end.saturating_sub(1).max(cue_last);
@@ -664,8 +713,12 @@ impl QuoteFinder {
             {
                 continue;
             }
-            let first = view.tokens.partition_point(|t| t.span.start < sentence.span.start);
-            let end = view.tokens.partition_point(|t| t.span.end <= sentence.span.end);
+            let first = view
+                .tokens
+                .partition_point(|t| t.span.start < sentence.span.start);
+            let end = view
+                .tokens
+                .partition_point(|t| t.span.end <= sentence.span.end);
             if end <= first + 2 || used.iter().any(|&(a, b)| a < end && first <= b) {
                 continue;
             }
@@ -797,7 +850,8 @@ fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
                     let before = view.char_before(i);
                     let after = view.char_after(mark_last);
                     let attached_left = before.is_some_and(|c| !c.is_whitespace() && c != '(');
-                    let free_right = after.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c));
+                    let free_right =
+                        after.is_none_or(|c| c.is_whitespace() || ",.;:!?)".contains(c));
                     if attached_left && free_right && i > first {
                         Mark::Close
                     } else {
@@ -855,22 +909,17 @@ fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
     out
 }
 
-/// For every report paragraph's tokens, `(first token, sentence start)` runs: the
-/// sentence start token of each sentence, in order.
-fn sentence_starts(doc: &Doc, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let _ = paragraphs;
+/// The first token of each sentence, in order.
+fn sentence_starts(doc: &Doc) -> Vec<usize> {
     doc.sentences
         .iter()
-        .map(|s| {
-            let first = doc.tokens.partition_point(|t| t.span.start < s.span.start);
-            (first, first)
-        })
+        .map(|s| doc.tokens.partition_point(|t| t.span.start < s.span.start))
         .collect()
 }
 
-fn sentence_start_of(starts: &[(usize, usize)], token: usize) -> Option<usize> {
-    let at = starts.partition_point(|&(f, _)| f <= token);
-    at.checked_sub(1).and_then(|i| starts.get(i)).map(|s| s.1)
+fn sentence_start_of(starts: &[usize], token: usize) -> Option<usize> {
+    let at = starts.partition_point(|&f| f <= token);
+    at.checked_sub(1).and_then(|i| starts.get(i)).copied()
 }
 
 fn paragraph_of(paragraphs: &[(usize, usize)], token: usize) -> Option<(usize, usize)> {
@@ -919,7 +968,14 @@ fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)
     let mut j = i;
     let mut commas = 0;
     let mut relative = false;
-    while j > floor && i - j < if commas > 0 { MAX_SOURCE_APPOSITIVE } else { MAX_SOURCE } {
+    while j > floor
+        && i - j
+            < if commas > 0 {
+                MAX_SOURCE_APPOSITIVE
+            } else {
+                MAX_SOURCE
+            }
+    {
         let k = j - 1;
         let word = view.text(k);
         if view.is_word(k) {
@@ -984,14 +1040,21 @@ fn source_after(view: &View, start: usize, end: usize) -> Option<(usize, usize)>
 /// pronoun, or the phrase up to its first lowercase word after a name.
 fn leading_subject(view: &View, first: usize, cue: usize) -> Option<(usize, usize)> {
     let mut i = first;
-    while i < cue && (!view.is_word(i) || is_in(view.text(i), &["and", "but", "so", "then", "still"])) {
+    while i < cue
+        && (!view.is_word(i) || is_in(view.text(i), &["and", "but", "so", "then", "still"]))
+    {
         i += 1;
     }
     let start = i;
     if is_in(view.text(i), &["he", "she", "they", "it", "we", "i"]) {
         return (i < cue).then_some((i, i));
     }
-    let determiner = is_in(view.text(i), &["the", "a", "an", "his", "her", "their", "its", "one", "another"]);
+    let determiner = is_in(
+        view.text(i),
+        &[
+            "the", "a", "an", "his", "her", "their", "its", "one", "another",
+        ],
+    );
     if determiner {
         i += 1;
         // `The ministry spokeswoman`: words up to the verb, which we only know
@@ -1006,7 +1069,8 @@ fn leading_subject(view: &View, first: usize, cue: usize) -> Option<(usize, usiz
             i += 1;
         }
     } else {
-        while i < cue && (view.is_capitalised(i) || matches!(view.text(i), "’s" | "'s" | "." | "-")) {
+        while i < cue && (view.is_capitalised(i) || matches!(view.text(i), "’s" | "'s" | "." | "-"))
+        {
             i += 1;
         }
     }

@@ -25,11 +25,11 @@
 mod cues;
 mod finder;
 
-pub use cues::cue_count;
-pub use finder::QuoteFinder;
 /// The text stage this one reads (sentences, tokens, segments), re-exported so that
 /// a caller that runs both, such as the evaluation, needs one dependency.
 pub use crosscheck_text as text;
+pub use cues::cue_count;
+pub use finder::QuoteFinder;
 
 use serde::{Deserialize, Serialize};
 

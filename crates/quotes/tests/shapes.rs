@@ -1,0 +1,215 @@
+//! Quote shapes on invented fixtures (testdata/quotes): each shape the finder
+//! reads, with its cue and its source as written.
+
+use crosscheck_core::layers::quote::Quote;
+use crosscheck_core::{Article, Doc, Origin};
+use crosscheck_quotes::text::{TextAnalyzer, TextConfig};
+use crosscheck_quotes::{QuoteFinder, QuotesConfig};
+
+fn analyse(text: &str) -> Doc {
+    let mut doc = TextAnalyzer::new(TextConfig::default())
+        .analyze(Article::new(Origin::file("t.txt"), text.into()));
+    QuoteFinder::new(QuotesConfig::default()).annotate(&mut doc);
+    doc
+}
+
+fn fixture(name: &str) -> Doc {
+    let path = format!(
+        "{}/../../testdata/quotes/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    analyse(&text)
+}
+
+/// The quote whose content contains `needle`.
+fn quote<'d>(doc: &'d Doc, needle: &str) -> &'d Quote {
+    doc.quotes
+        .iter()
+        .find(|q| doc.text(q.content).contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?} in {:#?}", texts(doc)))
+}
+
+fn texts(doc: &Doc) -> Vec<(String, Option<String>)> {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            (
+                doc.text(q.content).to_string(),
+                q.source.map(|s| doc.text(s).to_string()),
+            )
+        })
+        .collect()
+}
+
+fn source<'d>(doc: &'d Doc, q: &Quote) -> Option<&'d str> {
+    q.source.map(|s| doc.text(s))
+}
+
+fn cue<'d>(doc: &'d Doc, q: &Quote) -> Option<&'d str> {
+    q.cue.map(|s| doc.text(s))
+}
+
+#[test]
+fn source_after_the_quote() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "cranes are safe");
+    assert_eq!(
+        doc.text(q.content),
+        "“We will not go back until the cranes are safe,”"
+    );
+    assert_eq!(source(&doc, q), Some("Tomas Brandvik"));
+    assert_eq!(cue(&doc, q), Some("said"));
+    assert!(q.direct);
+}
+
+#[test]
+fn cue_before_the_source_after_the_quote() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "ignored every warning");
+    assert_eq!(source(&doc, q), Some("Ilse Marren"));
+}
+
+#[test]
+fn source_before_the_quote() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "Talks can resume");
+    assert_eq!(
+        doc.text(q.content),
+        "“Talks can resume tomorrow if the pickets are lifted.”"
+    );
+    assert_eq!(source(&doc, q), Some("Port director Oskar Heln"));
+}
+
+#[test]
+fn reported_speech_with_a_title_as_source() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "passed inspection");
+    assert_eq!(
+        doc.text(q.content),
+        "the cranes had passed inspection in March"
+    );
+    assert_eq!(source(&doc, q), Some("The authority's spokeswoman"));
+    assert!(!q.direct);
+}
+
+#[test]
+fn according_to() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "eleven ships");
+    assert_eq!(doc.text(q.content), "eleven ships are waiting offshore");
+    assert_eq!(cue(&doc, q), Some("According to"));
+    assert_eq!(source(&doc, q), Some("the harbour master's office"));
+}
+
+#[test]
+fn told_reporters_that() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "strike fund");
+    assert_eq!(
+        doc.text(q.content),
+        "that the strike fund would last another month"
+    );
+    assert_eq!(source(&doc, q), Some("Brandvik"));
+}
+
+#[test]
+fn partial_quotes_stay_inside_the_reported_clause() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "unlawful blockade");
+    assert!(
+        doc.text(q.content)
+            .starts_with("the pickets as “an unlawful blockade")
+    );
+    assert_eq!(source(&doc, q), Some("Heln"));
+    assert!(!q.direct);
+}
+
+#[test]
+fn quote_broken_over_two_sentences_is_one_attribution() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "Every day costs");
+    assert!(
+        doc.text(q.content)
+            .ends_with("“We need the cranes working.”")
+    );
+    assert_eq!(cue(&doc, q), Some("added"));
+}
+
+#[test]
+fn speaker_named_in_the_sentence_before() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "Nobody here wants");
+    assert_eq!(source(&doc, q), Some("Marren"));
+}
+
+#[test]
+fn quote_spanning_two_paragraphs_with_a_pronoun_source() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "written before the storm");
+    let text = doc.text(q.content);
+    assert!(text.starts_with("“The inspection report"));
+    assert!(text.ends_with("three times,”"), "{text}");
+    assert_eq!(source(&doc, q), Some("she"));
+}
+
+#[test]
+fn unbalanced_translated_quote() {
+    let doc = fixture("shapes.txt");
+    let q = quote(&doc, "Workers will stay");
+    assert_eq!(
+        doc.text(q.content),
+        "Workers will stay on the quay until the ministry sends its own engineers.”"
+    );
+    assert_eq!(source(&doc, q), Some("He"));
+    assert!(q.direct);
+}
+
+#[test]
+fn narrative_sentences_yield_nothing() {
+    let doc = fixture("shapes.txt");
+    assert!(
+        doc.quotes
+            .iter()
+            .all(|q| !doc.text(q.content).contains("Dockers"))
+    );
+    assert!(
+        doc.quotes
+            .iter()
+            .all(|q| !doc.text(q.content).contains("Harbour strike"))
+    );
+}
+
+#[test]
+fn captions_yield_nothing() {
+    let doc = fixture("caption.txt");
+    assert!(doc.quotes.is_empty(), "{:?}", texts(&doc));
+}
+
+#[test]
+fn straight_quotes_and_said_before_the_name() {
+    let doc = analyse(
+        "\"The vote is final,\" said Mira Tolk, the council clerk. \"Nobody can change it.\"\n",
+    );
+    assert_eq!(doc.quotes.len(), 1, "{:?}", texts(&doc));
+    let q = &doc.quotes[0];
+    assert_eq!(
+        doc.text(q.content),
+        "\"The vote is final,\" said Mira Tolk, the council clerk. \"Nobody can change it.\""
+    );
+    assert_eq!(source(&doc, q), Some("Mira Tolk"));
+}
+
+#[test]
+fn spans_are_in_order_and_inside_the_body() {
+    let doc = fixture("shapes.txt");
+    for pair in doc.quotes.windows(2) {
+        assert!(pair[0].content.start <= pair[1].content.start);
+    }
+    for q in &doc.quotes {
+        for span in [Some(q.content), q.cue, q.source].into_iter().flatten() {
+            assert!(span.end as usize <= doc.body.len());
+            assert!(!doc.text(span).is_empty());
+        }
+    }
+}
