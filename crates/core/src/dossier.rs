@@ -135,8 +135,9 @@ pub struct DossierStory {
     /// Independent sources: groups of articles that are not copies of each other.
     #[serde(default)]
     pub origins: usize,
-    /// Who and what the story is about.
-    pub entities: Vec<serde_json::Value>,
+    /// Who and what the story is about: one entity per person, organisation or
+    /// place, with every name and title the reports use.
+    pub entities: Vec<StoryEntity>,
     /// What happened when, from all reports.
     pub timeline: Vec<TimelineEntry>,
     /// Who said what, the same quote from several outlets merged.
@@ -266,4 +267,85 @@ pub struct QuoteVariant {
     pub text: String,
     /// Where each report has it.
     pub evidence: Vec<Evidence>,
+}
+
+/// Why two names were judged one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeRule {
+    /// The same name, written the same way.
+    SameName,
+    /// The same name in another case (`Nato`/`NATO`).
+    Case,
+    /// The same name with other punctuation or spacing (`U.S.`/`US`).
+    Punctuation,
+    /// The same name with or without diacritics (`Erdoğan`/`Erdogan`).
+    Diacritics,
+    /// Romanisations of one name (`Zelenskyy`/`Zelensky`, `Andrii`/`Andriy`).
+    Transliteration,
+    /// One letter apart in a long word.
+    Spelling,
+    /// A place known under an old or second name (`Kiev`/`Kyiv`).
+    RenamedPlace,
+    /// A full name with and without a middle name.
+    MiddleName,
+    /// A bare surname, or a titled or honorific form, of the one full name that has it.
+    Surname,
+    /// A bare first name of the one person in the same report who has it.
+    FirstName,
+    /// A name cut short to an initial (`Alexander F`) of the one full name that fits.
+    TruncatedName,
+    /// An acronym of the one multi-word name whose initials it spells.
+    Acronym,
+}
+
+/// A title or role, with the articles that state it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityTitle {
+    /// As written (a plural head shared over a list made singular).
+    pub title: String,
+    /// Ids of the articles that give it.
+    pub articles: Vec<String>,
+}
+
+/// One merge and what supports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeEvidence {
+    /// The rule applied.
+    pub rule: MergeRule,
+    /// A sentence a reader can check.
+    pub evidence: String,
+    /// The names joined.
+    pub aliases: Vec<String>,
+    /// The articles they come from.
+    pub articles: Vec<String>,
+}
+
+/// A person, organisation, place or other named thing of one story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryEntity {
+    /// Stable within the story: type and folded name (`per:vladimir-putin`).
+    pub id: String,
+    /// The canonical name: the fullest, commonest form.
+    pub name: String,
+    /// The type (majority over all mentions).
+    pub kind: crate::layers::entity::EntityKind,
+    /// Every name form seen, canonical first.
+    pub aliases: Vec<String>,
+    /// Titles and roles, each with the articles that state it.
+    pub titles: Vec<EntityTitle>,
+    /// Ids of the articles that name it.
+    pub articles: Vec<String>,
+    /// Mentions in report bodies.
+    pub mentions: u32,
+    /// Mentions in captions and headings, counted apart: they are not the report's
+    /// own account.
+    pub other_mentions: u32,
+    /// False when named only in captions or headings: pictured, not acting.
+    pub actor: bool,
+    /// How its names were joined.
+    pub merges: Vec<MergeEvidence>,
+    /// For a bare name left unmerged: the ids of the entities it could be.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous_with: Vec<String>,
 }

@@ -42,6 +42,9 @@ pub struct StoryDoc<'a> {
     pub doc: &'a Doc,
     /// Its origin group.
     pub origin: u32,
+    /// For each of `doc.quotes`, the speaker's name once resolved to an entity
+    /// (a pronoun or a surname made the full name); empty when not resolved.
+    pub speakers: &'a [Option<String>],
 }
 
 /// What the reports of a story say together.

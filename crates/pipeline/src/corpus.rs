@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crosscheck_core::Doc;
 use crosscheck_core::dossier::{Dossier, DossierStory, StoryClaim};
+use crosscheck_entities::{DocEntities, EntityResolver};
 use crosscheck_fuse::{FuseConfig, Fuser, StoryDoc};
 use crosscheck_stories::{StoriesConfig, StoryIndex};
 
@@ -103,18 +104,33 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
         article.duplicate_of = original.map(|o| docs[o].article.id.to_string());
     }
     let fuser = Fuser::new(fuse.clone());
+    let resolver = EntityResolver::new();
     dossier.stories = view
         .stories
         .iter()
         .enumerate()
         .map(|(n, members)| {
+            let local: Vec<DocEntities> = members
+                .iter()
+                .map(|&i| DocEntities::build(&docs[i]))
+                .collect();
+            let speakers: Vec<Vec<Option<String>>> = members
+                .iter()
+                .zip(&local)
+                .map(|(&i, entities)| quote_speakers(&docs[i], entities))
+                .collect();
             let story: Vec<StoryDoc<'_>> = members
                 .iter()
-                .map(|&i| StoryDoc {
+                .zip(&speakers)
+                .map(|(&i, speakers)| StoryDoc {
                     doc: &docs[i],
                     origin: view.origin[i] as u32,
+                    speakers,
                 })
                 .collect();
+            let pairs: Vec<(&Doc, &DocEntities)> =
+                members.iter().map(|&i| &docs[i]).zip(&local).collect();
+            let entities = resolver.resolve_with(&pairs);
             let fused = fuser.fuse(&story);
             DossierStory {
                 id: format!("s{}", n + 1),
@@ -128,7 +144,7 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
                     .map(|&i| view.origin[i])
                     .collect::<std::collections::BTreeSet<_>>()
                     .len(),
-                entities: Vec::new(),
+                entities,
                 timeline: fused.timeline,
                 quotes: fused.quotes,
                 claims: fused.claims,
@@ -138,6 +154,24 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
         })
         .collect();
     dossier
+}
+
+/// Each quote's speaker as an entity name: the entity its source names, or for a
+/// pronoun the person it refers to when that is clear.
+fn quote_speakers(doc: &Doc, entities: &DocEntities) -> Vec<Option<String>> {
+    doc.quotes
+        .iter()
+        .map(|quote| {
+            let source = quote.source?;
+            let entity = entities
+                .entity_at(source)
+                .or_else(|| entities.resolve_pronoun(doc, source.start))?;
+            entities
+                .entities
+                .get(entity as usize)
+                .map(|e| e.name.clone())
+        })
+        .collect()
 }
 
 /// The headline of the report most central to the story (the one stating most

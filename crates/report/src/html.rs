@@ -32,6 +32,8 @@ svg.chart{width:100%;max-width:720px;height:auto}
 table.coverage{border-collapse:collapse;font-size:.85rem}
 table.coverage td,table.coverage th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
 table.coverage td:first-child{min-width:18rem}
+table.whos-who{border-collapse:collapse;font-size:.85rem}
+table.whos-who td,table.whos-who th{border:1px solid #ddd;padding:.2rem .4rem;text-align:left}
 td.supports{background:#e8f5e9;text-align:center}td.contradicts{background:#fde8e8;text-align:center}
 blockquote{margin:.3rem 0 .2rem 1rem;font-style:italic}
 mark{background:#fff3a3}
@@ -195,6 +197,7 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
         out.push_str("</ol>\n");
     }
     write_coverage(out, story, sources);
+    write_whos_who(out, story);
     if !story.quotes.is_empty() {
         out.push_str("<h3>Quotes</h3>");
         for quote in &story.quotes {
@@ -275,6 +278,39 @@ fn write_timeline_chart(out: &mut String, timeline: &[TimelineEntry]) {
         }
     }
     out.push_str("</svg>");
+}
+
+/// The story's actors: names, kinds, titles with how many reports give them,
+/// and every spelling used.
+fn write_whos_who(out: &mut String, story: &DossierStory) {
+    let actors: Vec<_> = story.entities.iter().filter(|e| e.actor).collect();
+    if actors.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Who's who</h3><table class=\"whos-who\"><tr><th>name</th><th>kind</th><th>titles</th><th>also written</th><th>reports</th></tr>");
+    for entity in actors {
+        let titles: Vec<String> = entity
+            .titles
+            .iter()
+            .map(|t| format!("{} ({})", t.title, t.articles.len()))
+            .collect();
+        let aliases: Vec<&str> = entity
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != entity.name)
+            .collect();
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{:?}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&entity.name),
+            entity.kind,
+            escape(&titles.join("; ")),
+            escape(&aliases.join(", ")),
+            entity.articles.len()
+        );
+    }
+    out.push_str("</table>\n");
 }
 
 /// Days since 0000-03-01 of a `YYYY-MM-DD` date, for placing it on a line.

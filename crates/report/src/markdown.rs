@@ -95,6 +95,35 @@ fn write_story(out: &mut String, story: &DossierStory) {
         }
         let _ = writeln!(out);
     }
+    let actors: Vec<_> = story.entities.iter().filter(|e| e.actor).collect();
+    if !actors.is_empty() {
+        let _ = writeln!(out, "### Who's who\n");
+        let _ = writeln!(out, "| name | kind | titles | also written | reports |");
+        let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
+        for entity in actors {
+            let titles: Vec<String> = entity
+                .titles
+                .iter()
+                .map(|t| format!("{} ({})", t.title, t.articles.len()))
+                .collect();
+            let aliases: Vec<&str> = entity
+                .aliases
+                .iter()
+                .map(String::as_str)
+                .filter(|a| *a != entity.name)
+                .collect();
+            let _ = writeln!(
+                out,
+                "| {} | {:?} | {} | {} | {} |",
+                inline(&entity.name),
+                entity.kind,
+                inline(&titles.join("; ")),
+                inline(&aliases.join(", ")),
+                entity.articles.len()
+            );
+        }
+        let _ = writeln!(out);
+    }
     if !story.quotes.is_empty() {
         let _ = writeln!(out, "### Quotes\n");
         for quote in &story.quotes {
