@@ -175,7 +175,10 @@ impl CopyIndex {
         let mut best: Option<(u32, f32)> = None;
         let mut keys = [0u64; BANDS];
         for (band, key) in keys.iter_mut().enumerate() {
-            let rows = signature.0.get(band * ROWS..(band + 1) * ROWS).unwrap_or(&[]);
+            let rows = signature
+                .0
+                .get(band * ROWS..(band + 1) * ROWS)
+                .unwrap_or(&[]);
             let mut h = band as u64;
             for &r in rows {
                 h = mix(h ^ u64::from(r));
