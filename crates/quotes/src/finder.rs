@@ -55,6 +55,8 @@ struct Attribution {
     extent_end: usize,
     /// Built from a quotation (not from reported speech).
     quoted: bool,
+    /// Signed off (`” — Ana Vell`): later quotations do not run on from it.
+    closed: bool,
 }
 
 /// Auxiliaries and adverbs that may stand between a source and its cue.
@@ -391,6 +393,7 @@ impl QuoteFinder {
                         source,
                         extent_end: q.last,
                         quoted: true,
+                        closed: false,
                     });
                     continue;
                 }
@@ -421,6 +424,7 @@ impl QuoteFinder {
                     source: found.2,
                     extent_end: found.3,
                     quoted: true,
+                    closed: false,
                 });
                 continue;
             }
@@ -431,12 +435,26 @@ impl QuoteFinder {
             // only punctuation or a paragraph break stands between them.
             if let Some(last) = out.last_mut()
                 && last.quoted
+                && !last.closed
                 && ((last.extent_end + 1)..q.first).all(|i| !view.is_word(i))
             {
                 last.content.1 = q.last;
                 last.extent_end = q.last;
                 continue;
             }
+            // `“…” — Ana Vell`: a name after a dash that ends the paragraph.
+            if let Some(source) = dash_signature(view, q.last + 1, para_end) {
+                out.push(Attribution {
+                    content: (q.first, q.last),
+                    cue: None,
+                    source: Some(source),
+                    extent_end: source.1,
+                    quoted: true,
+                    closed: true,
+                });
+                continue;
+            }
+
             // `Vell said in a statement:` / `Vell said on Monday.` standing right before.
             if prefix_words.is_empty()
                 && let Some(a) = self.introduction(view, q.first, &out)
@@ -477,6 +495,7 @@ impl QuoteFinder {
                     source,
                     extent_end: q.last,
                     quoted: true,
+                    closed: false,
                 });
             }
         }
@@ -536,6 +555,7 @@ impl QuoteFinder {
                     source,
                     extent_end: end,
                     quoted: true,
+                    closed: false,
                 })
             }
             None if colon => Some(Attribution {
@@ -544,6 +564,7 @@ impl QuoteFinder {
                 source: leading_subject(view, start, end),
                 extent_end: end,
                 quoted: true,
+                closed: false,
             }),
             None => None,
         }
@@ -760,6 +781,7 @@ impl QuoteFinder {
                 source,
                 extent_end: content.1.max(cue_last),
                 quoted: false,
+                closed: false,
             })
         };
         // `According to X, …` / `…, according to X`.
@@ -858,6 +880,17 @@ fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
                         Mark::Open
                     }
                 }
+                // A closing mark at the start of a word (`”Fortunately, …`) opens a
+                // quotation when none is open: a typo or a translation's leftover.
+                Mark::Close
+                    if open.is_none()
+                        && view
+                            .char_after(mark_last)
+                            .is_some_and(char::is_alphanumeric)
+                        && view.char_before(i).is_none_or(char::is_whitespace) =>
+                {
+                    Mark::Open
+                }
                 m => m,
             };
             match (mark, open) {
@@ -928,6 +961,20 @@ fn paragraph_of(paragraphs: &[(usize, usize)], token: usize) -> Option<(usize, u
         .and_then(|i| paragraphs.get(i))
         .copied()
         .filter(|&(_, e)| token < e)
+}
+
+/// A signature after a quotation: a dash, then up to six words, mostly
+/// capitalised, to the end of the paragraph (`” ― Ana Vell, Lisbon`).
+fn dash_signature(view: &View, from: usize, para_end: usize) -> Option<(usize, usize)> {
+    if !matches!(view.text(from), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let words: Vec<usize> = (from + 1..para_end).filter(|&k| view.is_word(k)).collect();
+    let capitalised = words.iter().filter(|&&k| view.is_capitalised(k)).count();
+    if words.is_empty() || words.len() > 6 || 2 * capitalised < words.len() {
+        return None;
+    }
+    trim_phrase(view, from + 1, para_end.checked_sub(1)?)
 }
 
 /// `last` moved back over trailing punctuation (not quotation marks), not past `floor`.
