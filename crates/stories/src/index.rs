@@ -1,7 +1,7 @@
 //! The incremental story index: one pass, each article joins the most similar live
 //! story or starts one; stories that come to describe one event are merged.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use crosscheck_core::{ArticleId, Doc};
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::StoriesConfig;
 use crate::copies::{CopyIndex, Signature};
 use crate::features::{FeatureSettings, Features, TermKind};
+use crate::hash::IdMap;
 
 /// A story's id. Ids are handed out in order and never reused; when two stories
 /// merge, the older id survives and the other redirects to it
@@ -108,14 +109,18 @@ pub struct StoryIndex {
     config: StoriesConfig,
     copies: CopyIndex,
     /// Document frequency of every term seen.
-    df: HashMap<u32, u32>,
+    /// `(count, ln(count + 0.5))`: the logarithm kept so that the idf costs a
+    /// subtraction.
+    df: IdMap<u32, (u32, f32)>,
+    /// `ln(docs + 1)`.
+    ln_docs: f32,
     docs: u32,
     stories: Vec<Story>,
     /// Union-find parent of each story id (itself unless merged away).
     parent: Vec<u32>,
     /// `term → stories` that hold it among their weightiest terms, newest last,
     /// at most `posting_cap` long.
-    postings: HashMap<u32, VecDeque<u32>>,
+    postings: IdMap<u32, VecDeque<u32>>,
     /// Story of each article (before redirects).
     story_of: Vec<u32>,
     articles: Vec<ArticleId>,
@@ -149,11 +154,12 @@ impl StoryIndex {
         StoryIndex {
             copies: CopyIndex::new(config.copies.clone()),
             config,
-            df: HashMap::new(),
+            df: IdMap::default(),
+            ln_docs: 0.0,
             docs: 0,
             stories: Vec::new(),
             parent: Vec::new(),
-            postings: HashMap::new(),
+            postings: IdMap::default(),
             story_of: Vec::new(),
             articles: Vec::new(),
             events: Vec::new(),
@@ -166,8 +172,9 @@ impl StoryIndex {
     }
 
     fn idf(&self, term: u32) -> f32 {
-        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
-        ((self.docs as f32 + 1.0) / (df + 0.5)).ln().max(0.0)
+        // ln((docs + 1) / (df + 0.5)); ln 0.5 for unseen terms.
+        let ln_df = self.df.get(&term).map_or(-std::f32::consts::LN_2, |d| d.1);
+        (self.ln_docs - ln_df).max(0.0)
     }
 
     fn boost(&self, term: u32) -> f32 {
@@ -283,9 +290,12 @@ impl StoryIndex {
         self.story_of.push(story);
         self.articles.push(doc.article.id.clone());
         for &(t, _) in &features.terms {
-            *self.df.entry(t).or_insert(0) += 1;
+            let entry = self.df.entry(t).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 = (entry.0 as f32 + 0.5).ln();
         }
         self.docs += 1;
+        self.ln_docs = (self.docs as f32 + 1.0).ln();
         self.refresh(story);
         self.post(story, &weighted);
 
@@ -409,7 +419,7 @@ impl StoryIndex {
         first: i32,
         last: i32,
     ) -> Vec<u32> {
-        let mut score: HashMap<u32, f32> = HashMap::new();
+        let mut score: IdMap<u32, f32> = IdMap::default();
         for &(t, w) in query {
             if let Some(list) = self.postings.get(&t) {
                 for &s in list {
@@ -669,7 +679,7 @@ impl StoryIndex {
             .sum();
         stories
             + postings
-            + self.df.capacity() * 9
+            + self.df.capacity() * 13
             + self.parent.capacity() * 4
             + self.story_of.capacity() * 4
             + self
