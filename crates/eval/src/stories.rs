@@ -90,6 +90,9 @@ pub fn b_cubed<G: Eq + std::hash::Hash, P: Eq + std::hash::Hash>(items: &[(G, P)
 pub fn pairwise<G: Eq + std::hash::Hash, P: Eq + std::hash::Hash>(
     items: &[(G, P)],
 ) -> ClusterScore {
+    if items.is_empty() {
+        return ClusterScore::new(0.0, 0.0);
+    }
     let pairs = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
     let mut both: HashMap<(&G, &P), usize> = HashMap::new();
     let mut gold: HashMap<&G, usize> = HashMap::new();
@@ -333,11 +336,8 @@ fn collect_xml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             source,
         })?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|source| EvalError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if kind.is_dir() {
+        // `is_dir` follows symbolic links: a tree of linked topic folders works.
+        if path.is_dir() {
             collect_xml(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "xml") {
             out.push(path);
