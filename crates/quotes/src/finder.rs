@@ -646,7 +646,16 @@ impl QuoteFinder {
                 let words_between = (found.1 + 1..to).filter(|&k| view.is_word(k)).count();
                 let last = to.checked_sub(1).map(|k| view.text(k));
                 let introduced = matches!(last, Some("," | ":" | "—" | "–"));
-                return (words_between == 0 || introduced).then_some(found);
+                // With nothing between (`he called “an evil act.”`), only a
+                // quoted sentence of its own counts: it opens with a capital and
+                // has a few words. Otherwise it is a partial quote.
+                let opens_sentence = (to + 1..to + 4)
+                    .find(|&k| view.is_word(k))
+                    .is_some_and(|k| {
+                        view.is_capitalised(k)
+                            && (k..k + 8).filter(|&w| view.is_word(w)).count() >= 3
+                    });
+                return (introduced || (words_between == 0 && opens_sentence)).then_some(found);
             }
         }
         None
