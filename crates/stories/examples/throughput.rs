@@ -1,12 +1,14 @@
 //! Story assignment speed with many articles already indexed:
-//! `cargo run --release -p crosscheck-stories --example throughput -- [INDEXED] [MEASURED]`
-//! (defaults 1,000,000 and 20,000).
+//! `cargo run --release -p crosscheck-stories --example throughput -- [INDEXED] [MEASURED] [POOL]`
+//! (defaults 1,000,000, 20,000 and 50,000).
 //!
 //! Generates a synthetic corpus (`crosscheck_synth`), analyses it with
 //! `crosscheck_text::TextAnalyzer`, fills the index with INDEXED articles, then
 //! times `StoryIndex::add` alone (analysis excluded) over the next MEASURED
-//! articles on one thread. To keep the set-up affordable, the filling articles are
-//! analysed once per distinct text in a small pool and given fresh ids.
+//! articles (a corpus of another seed) on one thread. To keep the set-up
+//! affordable, the filling articles cycle through a pool of POOL distinct analysed
+//! texts with fresh ids; repeats are caught as copies and join their origin's
+//! story, so the index holds INDEXED articles but POOL texts' worth of stories.
 
 use std::time::Instant;
 
@@ -42,11 +44,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|a| a.parse())
         .transpose()?
         .unwrap_or(20_000);
+    let pool_size: usize = args
+        .next()
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(50_000);
     let analyzer = TextAnalyzer::new(TextConfig::default());
 
     // A pool of distinct generated articles, reused with new ids (and so new
     // copy groups and stories where their text repeats) to reach INDEXED.
-    let pool = docs(1, indexed.min(100_000), &analyzer);
+    let pool = docs(1, indexed.min(pool_size).max(1), &analyzer);
     let probe = docs(2, measured, &analyzer);
     let mut index = StoriesConfig::default().build()?;
     let started = Instant::now();
