@@ -1169,6 +1169,15 @@ impl<'a> Parser<'a> {
                 {
                     return None;
                 }
+                // `The Daily Express`: capitalised inside a sentence, it is a name.
+                let sentence_start = i == 0
+                    || matches!(
+                        self.lex(i - 1),
+                        Some(Lex::Punct('.' | '\n' | '"' | '\u{201c}'))
+                    );
+                if self.toks.get(i).is_some_and(|t| t.cap) && !sentence_start {
+                    return None;
+                }
                 Some((i + 1, Node::Set { amount: 1.0, unit }))
             }
             Lex::Every => match self.lex(i + 1)? {
