@@ -398,8 +398,10 @@ impl QuoteFinder {
                     continue;
                 }
                 // Words before the quotation but no cue: a partial quote inside a
-                // sentence, read later as reported speech.
-                if prefix_words.len() > 2 {
+                // sentence, read later as reported speech. After a colon the
+                // quotation stands on its own, and its cue may follow it.
+                let after_colon = q.first.checked_sub(1).is_some_and(|k| view.text(k) == ":");
+                if prefix_words.len() > 2 && !after_colon {
                     continue;
                 }
             }
