@@ -87,7 +87,12 @@ pub fn b_cubed<G: Eq + std::hash::Hash, P: Eq + std::hash::Hash>(items: &[(G, P)
 /// Pairwise scores: over all pairs of items, precision is the share of pairs put
 /// together that belong together, recall the share of pairs that belong together
 /// that were put together. With no predicted (or gold) pairs the figure is 1.
-pub fn pairwise<G: Eq + std::hash::Hash, P: Eq + std::hash::Hash>(items: &[(G, P)]) -> ClusterScore {
+pub fn pairwise<G: Eq + std::hash::Hash, P: Eq + std::hash::Hash>(
+    items: &[(G, P)],
+) -> ClusterScore {
+    if items.is_empty() {
+        return ClusterScore::new(0.0, 0.0);
+    }
     let pairs = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
     let mut both: HashMap<(&G, &P), usize> = HashMap::new();
     let mut gold: HashMap<&G, usize> = HashMap::new();
@@ -246,15 +251,21 @@ impl fmt::Display for StoriesReport {
 /// Clusters every `.xml` report under `dir` with the default settings; writes
 /// `file name<TAB>cluster id` lines to `predictions` when given.
 pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<StoriesReport> {
-    let index = StoriesConfig::default().build().map_err(|e| EvalError::Io {
-        path: dir.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
-    })?;
+    let index = StoriesConfig::default()
+        .build()
+        .map_err(|e| EvalError::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
+        })?;
     run_with(dir, predictions, index)
 }
 
 /// [`run`] with a given (empty) index, to measure other settings.
-pub fn run_with(dir: &Path, predictions: Option<&Path>, mut index: StoryIndex) -> Result<StoriesReport> {
+pub fn run_with(
+    dir: &Path,
+    predictions: Option<&Path>,
+    mut index: StoryIndex,
+) -> Result<StoriesReport> {
     let mut files = Vec::new();
     collect_xml(dir, &mut files)?;
     // Paths sorted: a fixed order, so runs repeat exactly.
@@ -325,11 +336,8 @@ fn collect_xml(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             source,
         })?;
         let path = entry.path();
-        let kind = entry.file_type().map_err(|source| EvalError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        if kind.is_dir() {
+        // `is_dir` follows symbolic links: a tree of linked topic folders works.
+        if path.is_dir() {
             collect_xml(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "xml") {
             out.push(path);

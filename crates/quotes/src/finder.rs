@@ -55,6 +55,8 @@ struct Attribution {
     extent_end: usize,
     /// Built from a quotation (not from reported speech).
     quoted: bool,
+    /// Signed off (`” — Ana Vell`): later quotations do not run on from it.
+    closed: bool,
 }
 
 /// Auxiliaries and adverbs that may stand between a source and its cue.
@@ -391,12 +393,15 @@ impl QuoteFinder {
                         source,
                         extent_end: q.last,
                         quoted: true,
+                        closed: false,
                     });
                     continue;
                 }
                 // Words before the quotation but no cue: a partial quote inside a
-                // sentence, read later as reported speech.
-                if prefix_words.len() > 2 {
+                // sentence, read later as reported speech. After a colon the
+                // quotation stands on its own, and its cue may follow it.
+                let after_colon = q.first.checked_sub(1).is_some_and(|k| view.text(k) == ":");
+                if prefix_words.len() > 2 && !after_colon {
                     continue;
                 }
             }
@@ -421,6 +426,7 @@ impl QuoteFinder {
                     source: found.2,
                     extent_end: found.3,
                     quoted: true,
+                    closed: false,
                 });
                 continue;
             }
@@ -431,12 +437,26 @@ impl QuoteFinder {
             // only punctuation or a paragraph break stands between them.
             if let Some(last) = out.last_mut()
                 && last.quoted
+                && !last.closed
                 && ((last.extent_end + 1)..q.first).all(|i| !view.is_word(i))
             {
                 last.content.1 = q.last;
                 last.extent_end = q.last;
                 continue;
             }
+            // `“…” — Ana Vell`: a name after a dash that ends the paragraph.
+            if let Some(source) = dash_signature(view, q.last + 1, para_end) {
+                out.push(Attribution {
+                    content: (q.first, q.last),
+                    cue: None,
+                    source: Some(source),
+                    extent_end: source.1,
+                    quoted: true,
+                    closed: true,
+                });
+                continue;
+            }
+
             // `Vell said in a statement:` / `Vell said on Monday.` standing right before.
             if prefix_words.is_empty()
                 && let Some(a) = self.introduction(view, q.first, &out)
@@ -477,6 +497,7 @@ impl QuoteFinder {
                     source,
                     extent_end: q.last,
                     quoted: true,
+                    closed: false,
                 });
             }
         }
@@ -536,6 +557,7 @@ impl QuoteFinder {
                     source,
                     extent_end: end,
                     quoted: true,
+                    closed: false,
                 })
             }
             None if colon => Some(Attribution {
@@ -544,6 +566,7 @@ impl QuoteFinder {
                 source: leading_subject(view, start, end),
                 extent_end: end,
                 quoted: true,
+                closed: false,
             }),
             None => None,
         }
@@ -625,7 +648,16 @@ impl QuoteFinder {
                 let words_between = (found.1 + 1..to).filter(|&k| view.is_word(k)).count();
                 let last = to.checked_sub(1).map(|k| view.text(k));
                 let introduced = matches!(last, Some("," | ":" | "—" | "–"));
-                return (words_between == 0 || introduced).then_some(found);
+                // With nothing between (`he called “an evil act.”`), only a
+                // quoted sentence of its own counts: it opens with a capital and
+                // has a few words. Otherwise it is a partial quote.
+                let opens_sentence = (to + 1..to + 4)
+                    .find(|&k| view.is_word(k))
+                    .is_some_and(|k| {
+                        view.is_capitalised(k)
+                            && (k..k + 8).filter(|&w| view.is_word(w)).count() >= 3
+                    });
+                return (introduced || (words_between == 0 && opens_sentence)).then_some(found);
             }
         }
         None
@@ -760,6 +792,7 @@ impl QuoteFinder {
                 source,
                 extent_end: content.1.max(cue_last),
                 quoted: false,
+                closed: false,
             })
         };
         // `According to X, …` / `…, according to X`.
@@ -858,6 +891,17 @@ fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
                         Mark::Open
                     }
                 }
+                // A closing mark at the start of a word (`”Fortunately, …`) opens a
+                // quotation when none is open: a typo or a translation's leftover.
+                Mark::Close
+                    if open.is_none()
+                        && view
+                            .char_after(mark_last)
+                            .is_some_and(char::is_alphanumeric)
+                        && view.char_before(i).is_none_or(char::is_whitespace) =>
+                {
+                    Mark::Open
+                }
                 m => m,
             };
             match (mark, open) {
@@ -928,6 +972,20 @@ fn paragraph_of(paragraphs: &[(usize, usize)], token: usize) -> Option<(usize, u
         .and_then(|i| paragraphs.get(i))
         .copied()
         .filter(|&(_, e)| token < e)
+}
+
+/// A signature after a quotation: a dash, then up to six words, mostly
+/// capitalised, to the end of the paragraph (`” ― Ana Vell, Lisbon`).
+fn dash_signature(view: &View, from: usize, para_end: usize) -> Option<(usize, usize)> {
+    if !matches!(view.text(from), "―" | "—" | "–" | "-" | "--") {
+        return None;
+    }
+    let words: Vec<usize> = (from + 1..para_end).filter(|&k| view.is_word(k)).collect();
+    let capitalised = words.iter().filter(|&&k| view.is_capitalised(k)).count();
+    if words.is_empty() || words.len() > 6 || 2 * capitalised < words.len() {
+        return None;
+    }
+    trim_phrase(view, from + 1, para_end.checked_sub(1)?)
 }
 
 /// `last` moved back over trailing punctuation (not quotation marks), not past `floor`.

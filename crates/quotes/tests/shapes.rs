@@ -213,3 +213,14 @@ fn spans_are_in_order_and_inside_the_body() {
         }
     }
 }
+
+#[test]
+fn signature_after_a_dash_names_the_speaker() {
+    // The first line is the headline, as in every article.
+    let doc = analyse(
+        "Ferry delays\n\n“The ferry is late again.” ― Oda Rennick\n\n“We waited two hours.” ― Pim Aalto\n",
+    );
+    assert_eq!(doc.quotes.len(), 2, "{:?}", texts(&doc));
+    assert_eq!(source(&doc, &doc.quotes[0]), Some("Oda Rennick"));
+    assert_eq!(source(&doc, &doc.quotes[1]), Some("Pim Aalto"));
+}

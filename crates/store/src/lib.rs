@@ -53,7 +53,7 @@ use crosscheck_core::{ArticleId, Doc};
 /// ([`StoreError::SchemaTooNew`]) rather than misread.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The format of the stored analysis (the `Doc` JSON). Bumped when a `Doc` change
+/// The format of the stored analysis (the `Doc` as deflated JSON). Bumped when a `Doc` change
 /// means old rows must be re-analysed rather than read with serde defaults.
 pub const DOC_FORMAT: u32 = 1;
 

@@ -33,7 +33,7 @@ const MIGRATIONS: &[&str] = &[
         added_at TEXT NOT NULL,
         doc_format INTEGER NOT NULL,
         body TEXT NOT NULL,
-        doc TEXT NOT NULL,
+        doc BYTEA NOT NULL,
         -- 'simple': no stemming and no stop words, like SQLite's unicode61, so
         -- both backends find the same articles for the same query.
         tsv tsvector GENERATED ALWAYS AS (
@@ -231,7 +231,7 @@ impl ArticleStore for PostgresStore {
         for item in batch.articles {
             let doc = item.doc;
             let a = &doc.article;
-            let json = model::doc_json(doc)?;
+            let blob = model::doc_blob(doc)?;
             let rows = tx.query(
                 &insert,
                 &[
@@ -248,7 +248,7 @@ impl ArticleStore for PostgresStore {
                     &now,
                     &(DOC_FORMAT as i32),
                     &doc.body,
-                    &json,
+                    &blob,
                 ],
             )?;
             if let Some(row) = rows.first() {
@@ -309,7 +309,7 @@ impl ArticleStore for PostgresStore {
         let row = self
             .client
             .query_opt("SELECT doc, body FROM articles WHERE id = $1", &[&id.0])?;
-        row.map(|r| model::doc_from_json(&id.0, r.get(0), r.get(1)))
+        row.map(|r| model::doc_from_blob(&id.0, r.get(0), r.get(1)))
             .transpose()
     }
 
@@ -663,7 +663,7 @@ impl ArticleStore for PostgresStore {
         let bad_docs: i64 = self
             .client
             .query_one(
-                "SELECT count(*) FROM articles WHERE doc NOT LIKE '{%}'",
+                "SELECT count(*) FROM articles WHERE octet_length(doc) = 0",
                 &[],
             )?
             .get(0);

@@ -36,7 +36,7 @@ const MIGRATIONS: &[&str] = &[
         added_at TEXT NOT NULL,
         doc_format INTEGER NOT NULL,
         body TEXT NOT NULL,
-        doc TEXT NOT NULL
+        doc BLOB NOT NULL
     );
     CREATE INDEX articles_source ON articles(source);
     CREATE INDEX articles_language ON articles(language);
@@ -275,7 +275,7 @@ impl ArticleStore for SqliteStore {
                     now,
                     DOC_FORMAT,
                     doc.body,
-                    model::doc_json(doc)?,
+                    model::doc_blob(doc)?,
                 ])?;
                 if inserted == 1 {
                     let seq = tx.last_insert_rowid();
@@ -336,12 +336,12 @@ impl ArticleStore for SqliteStore {
     }
 
     fn get(&mut self, id: &ArticleId) -> Result<Option<Doc>> {
-        let row: Option<(String, String)> = self
+        let row: Option<(Vec<u8>, String)> = self
             .conn
             .prepare_cached("SELECT doc, body FROM articles WHERE id = ?1")?
             .query_row([&id.0], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        row.map(|(json, body)| model::doc_from_json(&id.0, &json, body))
+        row.map(|(blob, body)| model::doc_from_blob(&id.0, &blob, body))
             .transpose()
     }
 
@@ -715,7 +715,7 @@ impl ArticleStore for SqliteStore {
             ));
         }
         let bad_docs: i64 = self.conn.query_row(
-            "SELECT count(*) FROM articles WHERE json_valid(doc) = 0",
+            "SELECT count(*) FROM articles WHERE typeof(doc) != 'blob' OR length(doc) = 0",
             [],
             |r| r.get(0),
         )?;

@@ -1,11 +1,9 @@
 //! Copies and reprints: MinHash signatures over word shingles, banded
 //! locality-sensitive hashing to find candidates in constant time, and origin groups.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use crate::hash::mix;
+use crate::hash::{IdMap, mix};
 
 /// Hashes in a signature.
 pub const SIGNATURE_LEN: usize = 64;
@@ -115,7 +113,7 @@ pub struct CopyMatch {
 pub struct CopyIndex {
     config: CopiesConfig,
     /// `band key → latest article` with that band.
-    bands: HashMap<u64, u32>,
+    bands: IdMap<u64, u32>,
     /// Low 16 bits of every article's signature, `SIGNATURE_LEN` per article.
     compact: Vec<u16>,
     /// Group of each article: the sequence number of the group's first article.
@@ -123,7 +121,7 @@ pub struct CopyIndex {
     /// Published day of each article (days since 1970-01-01), `i32::MAX` if unknown.
     day: Vec<i32>,
     /// Origin of every group with more than one member.
-    origin: HashMap<u32, u32>,
+    origin: IdMap<u32, u32>,
 }
 
 impl CopyIndex {
@@ -131,11 +129,11 @@ impl CopyIndex {
     pub fn new(config: CopiesConfig) -> Self {
         CopyIndex {
             config,
-            bands: HashMap::new(),
+            bands: IdMap::default(),
             compact: Vec::new(),
             group: Vec::new(),
             day: Vec::new(),
-            origin: HashMap::new(),
+            origin: IdMap::default(),
         }
     }
 
@@ -175,7 +173,10 @@ impl CopyIndex {
         let mut best: Option<(u32, f32)> = None;
         let mut keys = [0u64; BANDS];
         for (band, key) in keys.iter_mut().enumerate() {
-            let rows = signature.0.get(band * ROWS..(band + 1) * ROWS).unwrap_or(&[]);
+            let rows = signature
+                .0
+                .get(band * ROWS..(band + 1) * ROWS)
+                .unwrap_or(&[]);
             let mut h = band as u64;
             for &r in rows {
                 h = mix(h ^ u64::from(r));

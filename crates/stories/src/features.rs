@@ -39,23 +39,194 @@ pub fn term_id(kind: TermKind, text: &str) -> u32 {
 
 /// Words too common to say what a report is about.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
-    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "even",
-    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
-    "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-    "its", "itself", "just", "last", "like", "made", "many", "may", "me", "might", "more", "most",
-    "much", "must", "my", "myself", "new", "no", "nor", "not", "now", "of", "off", "on", "once",
-    "one", "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "say",
-    "says", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the",
-    "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through",
-    "to", "told", "too", "two", "under", "until", "up", "upon", "us", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "year", "years", "yet", "you", "your", "according", "according", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
-    "week", "time", "first", "three", "get", "got", "go", "going", "mr", "mrs", "ms", "news",
-    "report", "reported", "reports", "people", "around", "back", "well", "way", "another",
-    "according", "including", "without", "within", "will", "though", "although", "s", "t",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "like",
+    "made",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "new",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "year",
+    "years",
+    "yet",
+    "you",
+    "your",
+    "according",
+    "according",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "time",
+    "first",
+    "three",
+    "get",
+    "got",
+    "go",
+    "going",
+    "mr",
+    "mrs",
+    "ms",
+    "news",
+    "report",
+    "reported",
+    "reports",
+    "people",
+    "around",
+    "back",
+    "well",
+    "way",
+    "another",
+    "according",
+    "including",
+    "without",
+    "within",
+    "will",
+    "though",
+    "although",
+    "s",
+    "t",
 ];
 
 fn is_stopword(word: &str) -> bool {
@@ -144,10 +315,7 @@ fn words<'d>(doc: &'d Doc) -> (Vec<Word<'d>>, usize) {
             .tokens
             .iter()
             .filter(|t| {
-                doc.segments.is_empty()
-                    || doc
-                        .body_segments()
-                        .any(|s| s.span.contains(t.span))
+                doc.segments.is_empty() || doc.body_segments().any(|s| s.span.contains(t.span))
             })
             .copied()
             .collect();
@@ -202,6 +370,37 @@ pub struct Features {
     pub terms: Vec<(u32, f32)>,
     /// Hashes of word shingles of the body (stopwords kept: copies share them too).
     pub shingles: Vec<u64>,
+    /// The year the report seems to be about: from the time layer's first dated
+    /// expression, else a year in the opening words (a dateline, a headline).
+    /// `None` when neither gives one.
+    pub year: Option<i32>,
+}
+
+/// How many opening words count as the dateline region.
+const OPENING_WORDS: usize = 50;
+
+fn as_year(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = text.parse().ok()?;
+    (1900..=2099).contains(&year).then_some(year)
+}
+
+fn text_year(doc: &Doc, words: &[Word<'_>]) -> Option<i32> {
+    let from_times = doc
+        .times
+        .iter()
+        .find_map(|t| t.value.get(..4).and_then(as_year));
+    if from_times.is_some() {
+        return from_times;
+    }
+    // Later in the text, years are as often about the background (`since 1999`)
+    // as about the event: only the opening says when the report stands.
+    words
+        .iter()
+        .take(OPENING_WORDS)
+        .find_map(|w| w.number.then(|| as_year(w.text)).flatten())
 }
 
 impl Features {
@@ -239,6 +438,10 @@ impl Features {
         };
         for (i, w) in words.iter().enumerate() {
             let in_title = i < title_words;
+            if w.initial || i == title_words {
+                // A name never runs across a sentence or out of the title.
+                flush(&mut run, run_in_title, &mut add);
+            }
             if w.number {
                 let digits: String = w.text.chars().filter(|c| *c != ',').collect();
                 add(term_id(TermKind::Number, &digits), in_title);
@@ -305,7 +508,12 @@ impl Features {
             .map(|w| w.text.to_lowercase())
             .collect();
         let shingles = shingle_hashes(&body_words, settings.shingle);
-        Features { terms, shingles }
+        let year = text_year(doc, &words);
+        Features {
+            terms,
+            shingles,
+            year,
+        }
     }
 }
 
@@ -364,7 +572,10 @@ mod tests {
         assert!(!has(TermKind::Word, "the"));
         // "Officials" only ever opens a sentence: not taken for a name.
         assert!(!has(TermKind::Name, "official"));
-        assert_eq!(TermKind::of(term_id(TermKind::Number, "412")), TermKind::Number);
+        assert_eq!(
+            TermKind::of(term_id(TermKind::Number, "412")),
+            TermKind::Number
+        );
     }
 
     #[test]

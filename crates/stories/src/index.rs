@@ -1,7 +1,7 @@
 //! The incremental story index: one pass, each article joins the most similar live
 //! story or starts one; stories that come to describe one event are merged.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 use crosscheck_core::{ArticleId, Doc};
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::StoriesConfig;
 use crate::copies::{CopyIndex, Signature};
 use crate::features::{FeatureSettings, Features, TermKind};
+use crate::hash::IdMap;
 
 /// A story's id. Ids are handed out in order and never reused; when two stories
 /// merge, the older id survives and the other redirects to it
@@ -75,17 +76,31 @@ pub enum StoryEvent {
 
 #[derive(Debug, Clone)]
 struct Story {
-    /// `(term, Σ raw weight / doc norm)`, sorted by term: the idf is applied when
-    /// comparing, so old articles count with today's document frequencies.
+    /// `(term, Σ raw weight / doc channel norm)`, sorted by term: the sum of the
+    /// members' unit vectors without their idf, which is applied when comparing,
+    /// so old articles count with today's document frequencies.
     centroid: Vec<(u32, f32)>,
-    /// `|centroid · idf|`, and the article count it was computed at.
-    norm: f32,
+    /// Channel norms of `centroid · idf`, and the article count they were
+    /// computed at (recomputed once the collection has grown by 5%).
+    norm: [f32; CHANNELS],
     norm_at: u32,
     members: Vec<u32>,
     first_day: i32,
     last_day: i32,
     last_seq: u32,
     frozen: bool,
+    /// Years its articles are about, with counts (a handful at most).
+    years: Vec<(i32, u32)>,
+}
+
+impl Story {
+    fn count_year(&mut self, year: Option<i32>, n: u32) {
+        let Some(year) = year else { return };
+        match self.years.iter_mut().find(|y| y.0 == year) {
+            Some(y) => y.1 += n,
+            None => self.years.push((year, n)),
+        }
+    }
 }
 
 /// Groups articles into stories, incrementally. See the crate docs for an example.
@@ -94,14 +109,18 @@ pub struct StoryIndex {
     config: StoriesConfig,
     copies: CopyIndex,
     /// Document frequency of every term seen.
-    df: HashMap<u32, u32>,
+    /// `(count, ln(count + 0.5))`: the logarithm kept so that the idf costs a
+    /// subtraction.
+    df: IdMap<u32, (u32, f32)>,
+    /// `ln(docs + 1)`.
+    ln_docs: f32,
     docs: u32,
     stories: Vec<Story>,
     /// Union-find parent of each story id (itself unless merged away).
     parent: Vec<u32>,
     /// `term → stories` that hold it among their weightiest terms, newest last,
     /// at most `posting_cap` long.
-    postings: HashMap<u32, VecDeque<u32>>,
+    postings: IdMap<u32, VecDeque<u32>>,
     /// Story of each article (before redirects).
     story_of: Vec<u32>,
     articles: Vec<ArticleId>,
@@ -135,11 +154,12 @@ impl StoryIndex {
         StoryIndex {
             copies: CopyIndex::new(config.copies.clone()),
             config,
-            df: HashMap::new(),
+            df: IdMap::default(),
+            ln_docs: 0.0,
             docs: 0,
             stories: Vec::new(),
             parent: Vec::new(),
-            postings: HashMap::new(),
+            postings: IdMap::default(),
             story_of: Vec::new(),
             articles: Vec::new(),
             events: Vec::new(),
@@ -152,15 +172,17 @@ impl StoryIndex {
     }
 
     fn idf(&self, term: u32) -> f32 {
-        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
-        ((self.docs as f32 + 1.0) / (df + 0.5)).ln().max(0.0)
+        // ln((docs + 1) / (df + 0.5)); ln 0.5 for unseen terms.
+        let ln_df = self.df.get(&term).map_or(-std::f32::consts::LN_2, |d| d.1);
+        (self.ln_docs - ln_df).max(0.0)
     }
 
     fn boost(&self, term: u32) -> f32 {
         match TermKind::of(term) {
             TermKind::Word => 1.0,
-            TermKind::Name => self.config.name_weight,
-            TermKind::Number => self.config.number_weight,
+            // Names are the best keys to look stories up by.
+            TermKind::Name => 2.0,
+            TermKind::Number => 1.0,
             TermKind::Date => self.config.date_weight,
         }
     }
@@ -207,6 +229,10 @@ impl StoryIndex {
             },
         );
         let copy = self.copies.add(&features.shingles, day);
+        let year = match &doc.article.published {
+            Some(p) => Some(i32::from(p.date().year())),
+            None => features.year,
+        };
         let day = day.unwrap_or(NO_DAY);
 
         // The article's vector: raw weight × kind boost, and × idf for comparing.
@@ -216,7 +242,15 @@ impl StoryIndex {
             .map(|&(t, w)| (t, w * self.boost(t)))
             .collect();
         let weighted: Vec<(u32, f32)> = raw.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
-        let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
+        // Each channel of the article is a unit vector of its own.
+        let norms = channel_norms(weighted.iter().copied());
+        let has_terms = norms.iter().any(|&n| n > 0.0);
+        let per_channel = |(t, w): (u32, f32)| {
+            let n = norms[channel(t)];
+            (t, if n > 0.0 { w / n } else { 0.0 })
+        };
+        let weighted: Vec<(u32, f32)> = weighted.into_iter().map(per_channel).collect();
+        raw = raw.into_iter().map(per_channel).collect();
 
         // A copy joins its origin's story: the text is the same.
         let copy_story = copy
@@ -227,12 +261,13 @@ impl StoryIndex {
 
         let (target, similarity) = match copy_story {
             Some(s) => (Some(s), copy.similarity),
-            None if norm > 0.0 => {
+            None if has_terms => {
                 let query = top_terms(&weighted, self.config.query_terms);
                 let candidates = self.candidates(&query, None, day, day);
                 let mut best: Option<(u32, f32)> = None;
                 for s in candidates {
-                    let sim = self.similarity_to(&weighted, norm, s);
+                    let sim = self.similarity_to(&weighted, s)
+                        - self.year_mismatch(&year.map(|y| vec![(y, 1)]).unwrap_or_default(), 1, s);
                     if sim >= self.config.join_threshold && best.is_none_or(|(_, b)| sim > b) {
                         best = Some((s, sim));
                     }
@@ -245,24 +280,22 @@ impl StoryIndex {
             None => (None, 0.0),
         };
 
-        if norm > 0.0 {
-            for r in raw.iter_mut() {
-                r.1 /= norm;
-            }
-        }
         let (story, new_story) = match target {
             Some(s) => {
-                self.join(s, &raw, seq, day);
+                self.join(s, &raw, seq, day, year);
                 (s, false)
             }
-            None => (self.create(&raw, seq, day), true),
+            None => (self.create(&raw, seq, day, year), true),
         };
         self.story_of.push(story);
         self.articles.push(doc.article.id.clone());
         for &(t, _) in &features.terms {
-            *self.df.entry(t).or_insert(0) += 1;
+            let entry = self.df.entry(t).or_insert((0, 0.0));
+            entry.0 += 1;
+            entry.1 = (entry.0 as f32 + 0.5).ln();
         }
         self.docs += 1;
+        self.ln_docs = (self.docs as f32 + 1.0).ln();
         self.refresh(story);
         self.post(story, &weighted);
 
@@ -276,10 +309,7 @@ impl StoryIndex {
                 story = kept;
             }
         }
-        if self.config.freeze_after_articles > 0
-            && seq > 0
-            && seq % FREEZE_SWEEP == 0
-        {
+        if self.config.freeze_after_articles > 0 && seq > 0 && seq.is_multiple_of(FREEZE_SWEEP) {
             self.freeze_idle(seq);
         }
 
@@ -297,17 +327,18 @@ impl StoryIndex {
         }
     }
 
-    fn create(&mut self, raw: &[(u32, f32)], seq: u32, day: i32) -> u32 {
+    fn create(&mut self, raw: &[(u32, f32)], seq: u32, day: i32, year: Option<i32>) -> u32 {
         let id = self.stories.len() as u32;
         self.stories.push(Story {
             centroid: raw.to_vec(),
-            norm: 0.0,
+            norm: [0.0; CHANNELS],
             norm_at: 0,
             members: vec![seq],
             first_day: day,
             last_day: day,
             last_seq: seq,
             frozen: false,
+            years: year.map(|y| vec![(y, 1)]).unwrap_or_default(),
         });
         self.parent.push(id);
         self.events.push(StoryEvent::Created {
@@ -317,10 +348,11 @@ impl StoryIndex {
         id
     }
 
-    fn join(&mut self, s: u32, raw: &[(u32, f32)], seq: u32, day: i32) {
+    fn join(&mut self, s: u32, raw: &[(u32, f32)], seq: u32, day: i32, year: Option<i32>) {
         let Some(story) = self.stories.get_mut(s as usize) else {
             return;
         };
+        story.count_year(year, 1);
         story.centroid = add_sorted(&story.centroid, raw);
         story.members.push(seq);
         story.last_seq = seq;
@@ -334,7 +366,7 @@ impl StoryIndex {
         }
     }
 
-    /// Caps the centroid at its weightiest terms and recomputes its norm.
+    /// Caps the centroid at its weightiest terms.
     fn refresh(&mut self, s: u32) {
         let cap = self.config.max_story_terms;
         let Some(story) = self.stories.get(s as usize) else {
@@ -345,12 +377,14 @@ impl StoryIndex {
             .iter()
             .map(|&(t, w)| (t, w, w * self.idf(t)))
             .collect();
-        if weighted.len() > cap {
+        // Let the vector overshoot by half before cutting it back, so the sort
+        // happens once every few articles rather than on each.
+        if weighted.len() > cap + cap / 2 {
             weighted.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
             weighted.truncate(cap);
             weighted.sort_unstable_by_key(|t| t.0);
         }
-        let norm = weighted.iter().map(|t| t.2 * t.2).sum::<f32>().sqrt();
+        let norm = channel_norms(weighted.iter().map(|&(t, _, w)| (t, w)));
         let docs = self.docs;
         if let Some(story) = self.stories.get_mut(s as usize) {
             if story.centroid.len() != weighted.len() {
@@ -378,8 +412,14 @@ impl StoryIndex {
 
     /// Live stories sharing the most query weight, best first, at most
     /// `candidates` of them, inside the date window.
-    fn candidates(&self, query: &[(u32, f32)], exclude: Option<u32>, first: i32, last: i32) -> Vec<u32> {
-        let mut score: HashMap<u32, f32> = HashMap::new();
+    fn candidates(
+        &self,
+        query: &[(u32, f32)],
+        exclude: Option<u32>,
+        first: i32,
+        last: i32,
+    ) -> Vec<u32> {
+        let mut score: IdMap<u32, f32> = IdMap::default();
         for &(t, w) in query {
             if let Some(list) = self.postings.get(&t) {
                 for &s in list {
@@ -403,33 +443,58 @@ impl StoryIndex {
         ranked.into_iter().map(|r| r.0).collect()
     }
 
-    fn story_norm(&self, story: &Story) -> f32 {
-        // Recompute when the collection grew by more than 5% since the last time.
-        if story.norm_at > 0 && (self.docs as f32) <= story.norm_at as f32 * 1.05 {
-            return story.norm;
-        }
-        story
-            .centroid
-            .iter()
-            .map(|&(t, w)| {
-                let x = w * self.idf(t);
-                x * x
-            })
-            .sum::<f32>()
-            .sqrt()
-    }
-
-    /// Cosine of an idf-weighted vector with a story's centroid.
-    fn similarity_to(&self, weighted: &[(u32, f32)], norm: f32, s: u32) -> f32 {
+    /// Similarity of a query (an article's unit vectors, or a story's centroid with
+    /// idf applied) with story `s`: per channel, the cosine with the story's
+    /// centroid (the sum of its members' unit vectors, idf applied now, so early
+    /// articles count with today's document frequencies), mixed by the shares.
+    ///
+    /// Words, names, and numbers with dates are three channels, each a cosine of
+    /// its own: two events of one kind share their words, and only names and
+    /// figures tell them apart, however few they are. A channel empty on either
+    /// side adds nothing.
+    fn similarity_to(&self, query: &[(u32, f32)], s: u32) -> f32 {
         let Some(story) = self.stories.get(s as usize) else {
             return 0.0;
         };
-        let snorm = self.story_norm(story);
-        if snorm <= 0.0 || norm <= 0.0 {
+        let qnorm = channel_norms(query.iter().copied());
+        let snorm = if story.norm_at > 0 && self.docs as f32 <= story.norm_at as f32 * 1.05 {
+            story.norm
+        } else {
+            channel_norms(story.centroid.iter().map(|&(t, w)| (t, w * self.idf(t))))
+        };
+        let dot = dot_channels(query, &story.centroid, |t| self.idf(t));
+        let shares = [
+            self.config.word_share,
+            self.config.name_share,
+            self.config.number_share,
+        ];
+        (0..CHANNELS)
+            .map(|c| {
+                let n = qnorm[c] * snorm[c];
+                if n > 0.0 { shares[c] * dot[c] / n } else { 0.0 }
+            })
+            .sum()
+    }
+
+    /// `year_penalty` × the share of article pairs (one from `years`, counted over
+    /// `members` articles, one from story `s`) that are about different years.
+    fn year_mismatch(&self, years: &[(i32, u32)], members: usize, s: u32) -> f32 {
+        let Some(story) = self.stories.get(s as usize) else {
+            return 0.0;
+        };
+        let pairs = (members * story.members.len()) as f32;
+        if pairs <= 0.0 || self.config.year_penalty <= 0.0 {
             return 0.0;
         }
-        let dot = dot_sorted(weighted, &story.centroid, |t| self.idf(t));
-        dot / (norm * snorm)
+        let mut differ = 0u64;
+        for &(a, na) in years {
+            for &(b, nb) in &story.years {
+                if a != b {
+                    differ += u64::from(na) * u64::from(nb);
+                }
+            }
+        }
+        self.config.year_penalty * differ as f32 / pairs
     }
 
     /// A story that now reads as the same event as `s`, if any.
@@ -440,14 +505,16 @@ impl StoryIndex {
             .iter()
             .map(|&(t, w)| (t, w * self.idf(t)))
             .collect();
-        let norm = weighted.iter().map(|t| t.1 * t.1).sum::<f32>().sqrt();
-        if norm <= 0.0 {
+        if weighted.is_empty() {
             return None;
         }
         let query = top_terms(&weighted, self.config.query_terms);
         let mut best: Option<(u32, f32)> = None;
-        for other in self.candidates(&query, Some(s), story.first_day, story.last_day) {
-            let sim = self.similarity_to(&weighted, norm, other);
+        // The best few suffice: a story that should merge shares its heaviest terms.
+        let candidates = self.candidates(&query, Some(s), story.first_day, story.last_day);
+        for other in candidates.into_iter().take(MERGE_CANDIDATES) {
+            let sim = self.similarity_to(&weighted, other)
+                - self.year_mismatch(&story.years, story.members.len(), other);
             if sim >= self.config.merge_threshold && best.is_none_or(|(_, b)| sim > b) {
                 best = Some((other, sim));
             }
@@ -463,13 +530,14 @@ impl StoryIndex {
             gone,
             Story {
                 centroid: Vec::new(),
-                norm: 0.0,
+                norm: [0.0; CHANNELS],
                 norm_at: 0,
                 members: Vec::new(),
                 first_day: NO_DAY,
                 last_day: NO_DAY,
                 last_seq: seq,
                 frozen: true,
+                years: Vec::new(),
             },
         );
         if let Some(p) = self.parent.get_mut(absorbed as usize) {
@@ -478,6 +546,9 @@ impl StoryIndex {
         if let Some(story) = self.stories.get_mut(kept as usize) {
             story.centroid = add_sorted(&story.centroid, &gone.centroid);
             story.members.extend(gone.members);
+            for (year, n) in gone.years {
+                story.count_year(Some(year), n);
+            }
             story.last_seq = story.last_seq.max(gone.last_seq);
             for d in [gone.first_day, gone.last_day] {
                 if d != NO_DAY {
@@ -494,7 +565,12 @@ impl StoryIndex {
         let weighted: Vec<(u32, f32)> = self
             .stories
             .get(kept as usize)
-            .map(|s| s.centroid.iter().map(|&(t, w)| (t, w * self.idf(t))).collect())
+            .map(|s| {
+                s.centroid
+                    .iter()
+                    .map(|&(t, w)| (t, w * self.idf(t)))
+                    .collect()
+            })
             .unwrap_or_default();
         self.post(kept, &weighted);
         self.events.push(StoryEvent::Merged {
@@ -508,7 +584,8 @@ impl StoryIndex {
     fn freeze_idle(&mut self, seq: u32) {
         let horizon = seq.saturating_sub(self.config.freeze_after_articles as u32);
         for (i, story) in self.stories.iter_mut().enumerate() {
-            if !story.frozen && story.last_seq < horizon && self.parent.get(i) == Some(&(i as u32)) {
+            if !story.frozen && story.last_seq < horizon && self.parent.get(i) == Some(&(i as u32))
+            {
                 story.frozen = true;
                 story.centroid = Vec::new();
                 self.events.push(StoryEvent::Frozen {
@@ -591,7 +668,9 @@ impl StoryIndex {
         let stories: usize = self
             .stories
             .iter()
-            .map(|s| std::mem::size_of::<Story>() + s.centroid.capacity() * 8 + s.members.capacity() * 4)
+            .map(|s| {
+                std::mem::size_of::<Story>() + s.centroid.capacity() * 8 + s.members.capacity() * 4
+            })
             .sum();
         let postings: usize = self
             .postings
@@ -600,7 +679,7 @@ impl StoryIndex {
             .sum();
         stories
             + postings
-            + self.df.capacity() * 9
+            + self.df.capacity() * 13
             + self.parent.capacity() * 4
             + self.story_of.capacity() * 4
             + self
@@ -612,6 +691,9 @@ impl StoryIndex {
             + self.copies.memory_bytes()
     }
 }
+
+/// Stories scored as merge partners after each join.
+const MERGE_CANDIDATES: usize = 4;
 
 /// How often (in articles) idle stories are looked for.
 const FREEZE_SWEEP: u32 = 65_536;
@@ -633,7 +715,46 @@ fn top_terms(weighted: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
     top
 }
 
+/// Similarity channels: words, names, numbers and dates.
+const CHANNELS: usize = 3;
+
+/// Channel of a term.
+fn channel(term: u32) -> usize {
+    match TermKind::of(term) {
+        TermKind::Word => 0,
+        TermKind::Name => 1,
+        TermKind::Number | TermKind::Date => 2,
+    }
+}
+
+/// Euclidean norms of the two channels of a vector.
+fn channel_norms(terms: impl Iterator<Item = (u32, f32)>) -> [f32; CHANNELS] {
+    let mut sums = [0.0f32; CHANNELS];
+    for (t, w) in terms {
+        sums[channel(t)] += w * w;
+    }
+    sums.map(f32::sqrt)
+}
+
+/// `Σ a_t · b_t · f(t)` per channel over two term-sorted vectors.
+fn dot_channels(a: &[(u32, f32)], b: &[(u32, f32)], f: impl Fn(u32) -> f32) -> [f32; CHANNELS] {
+    let (mut i, mut j, mut dot) = (0, 0, [0.0f32; CHANNELS]);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot[channel(x.0)] += x.1 * y.1 * f(x.0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
 /// `Σ a_t · b_t · f(t)` over two term-sorted vectors.
+#[cfg(test)]
 fn dot_sorted(a: &[(u32, f32)], b: &[(u32, f32)], f: impl Fn(u32) -> f32) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
@@ -693,7 +814,10 @@ mod tests {
     fn civil_days_match_the_calendar() {
         assert_eq!(days_from_civil(1970, 1, 1), 0);
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_from_civil(2025, 5, 15) - days_from_civil(2025, 5, 1), 14);
+        assert_eq!(
+            days_from_civil(2025, 5, 15) - days_from_civil(2025, 5, 1),
+            14
+        );
     }
 
     #[test]

@@ -122,8 +122,29 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// Whether an expression can start at token `i`: most tokens are plain words
+    /// or punctuation, and skipping them keeps tagging fast.
+    pub(crate) fn can_start(&self, i: usize) -> bool {
+        match self.lex(i) {
+            None | Some(Lex::Punct(_) | Lex::Possessive) => false,
+            Some(Lex::Word(_)) => {
+                let raw = self.raw(i);
+                raw.len() <= 7
+                    && [
+                        "more", "less", "at", "up", "over", "latest", "current", "recent",
+                    ]
+                    .iter()
+                    .any(|w| raw.eq_ignore_ascii_case(w))
+            }
+            Some(_) => true,
+        }
+    }
+
     /// The longest expression starting at token `i`.
     pub(crate) fn parse_at(&self, i: usize) -> Option<Parsed> {
+        if !self.can_start(i) {
+            return None;
+        }
         let mut j = i;
         // Leading qualifiers belong to the extent of durations and shifts only.
         let mut qualified = false;
@@ -519,6 +540,8 @@ impl<'a> Parser<'a> {
                 }
                 Some((j + 1, Node::Day(day)))
             }
+            // `last Oct. 23`: the date itself is the expression.
+            Lex::Month(_) if matches!(self.lex(j + 1), Some(Lex::Num(1..=31, 1..=2))) => None,
             Lex::Month(month) => Some((j + 1, Node::MonthRel { month, shift })),
             Lex::Season(season) => Some((j + 1, Node::Season { season, shift })),
             Lex::DayPart(part) if rel == Some(Rel::This) => Some((
@@ -1144,6 +1167,15 @@ impl<'a> Parser<'a> {
                 if self.is_word(i, "annual")
                     || matches!(self.lex(i + 1), Some(Lex::Word(false) | Lex::Unit(..)))
                 {
+                    return None;
+                }
+                // `The Daily Express`: capitalised inside a sentence, it is a name.
+                let sentence_start = i == 0
+                    || matches!(
+                        self.lex(i - 1),
+                        Some(Lex::Punct('.' | '\n' | '"' | '\u{201c}'))
+                    );
+                if self.toks.get(i).is_some_and(|t| t.cap) && !sentence_start {
                     return None;
                 }
                 Some((i + 1, Node::Set { amount: 1.0, unit }))

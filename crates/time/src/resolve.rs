@@ -33,7 +33,18 @@ impl Context<'_> {
             let Some(t) = toks.get(k) else {
                 return 0;
             };
+            if t.tense == 3 {
+                let to = toks.get(k + 1).and_then(|n| self.text.get(n.start..n.end));
+                return if to == Some("to") { 1 } else { 0 };
+            }
             let past = t.tense < 0 || (t.tense == 0 && t.past_form);
+            if past && t.tense == 0 && k > 0 {
+                // `is heard`, `are expected`: a present passive says nothing of the past.
+                let prev = toks.get(k - 1).and_then(|p| self.text.get(p.start..p.end));
+                if matches!(prev, Some("is" | "are" | "be")) {
+                    return i8::from(prev == Some("be"));
+                }
+            }
             if past {
                 let lo = k.saturating_sub(3);
                 if toks[lo..k].iter().any(|p| p.tense > 0) {
@@ -321,6 +332,9 @@ pub(crate) fn resolve(
             TimexKind::Date
         }
         Node::Month { year, month } => {
+            if let Some(y) = year {
+                ctx.last_year = Some(y as i16);
+            }
             if month > 100 {
                 // First or second half of the year.
                 let _ = write!(
@@ -505,6 +519,11 @@ pub(crate) fn resolve(
                     (year, q)
                 }
                 None if current => (reference.year(), (reference.month() as u8 - 1) / 3 + 1),
+                // `the quarter` in a results story is the last completed one.
+                None if years_back == 0 => {
+                    let d = add_months(reference, -3);
+                    (d.year(), (d.month() as u8 - 1) / 3 + 1)
+                }
                 None => ctx.last_quarter.unwrap_or_else(|| {
                     let d = add_months(reference, -3);
                     (d.year(), (d.month() as u8 - 1) / 3 + 1)
