@@ -17,7 +17,7 @@ use crosscheck_stories::StoriesConfig;
 use crosscheck_synth::{Corpus, CorpusConfig};
 use crosscheck_text::{TextAnalyzer, TextConfig};
 
-fn docs(seed: u64, n: usize, analyzer: &TextAnalyzer) -> Vec<Doc> {
+fn docs(seed: u64, n: usize, analyzer: &TextAnalyzer) -> Vec<(usize, Doc)> {
     Corpus::new(CorpusConfig {
         seed,
         articles: n,
@@ -27,7 +27,7 @@ fn docs(seed: u64, n: usize, analyzer: &TextAnalyzer) -> Vec<Doc> {
         let mut article = Article::new(Origin::file(a.url.clone()), a.text());
         article.title = Some(a.title.clone());
         article.published = Some(Published::Date(a.published));
-        analyzer.analyze(article)
+        (a.story, analyzer.analyze(article))
     })
     .collect()
 }
@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut index = StoriesConfig::default().build()?;
     let started = Instant::now();
     for i in 0..indexed {
-        let Some(base) = pool.get(i % pool.len().max(1)) else {
+        let Some((_, base)) = pool.get(i % pool.len().max(1)) else {
             break;
         };
         let mut doc = base.clone();
@@ -70,10 +70,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let memory = index.memory_bytes();
 
     let started = Instant::now();
-    for doc in &probe {
-        index.add(doc);
+    let mut seqs = Vec::with_capacity(probe.len());
+    for (_, doc) in &probe {
+        seqs.push(index.add(doc).seq);
     }
     let seconds = started.elapsed().as_secs_f64();
+    // B-cubed of the measured articles against the generator's stories (a
+    // generated story's reports should share one story; they may also have been
+    // put with articles of the fill, which this does not see).
+    let labels: Vec<(usize, u32)> = probe
+        .iter()
+        .zip(&seqs)
+        .map(|((truth, _), &seq)| (*truth, index.story_of(seq).map_or(u32::MAX, |s| s.0)))
+        .collect();
+    let (mut p, mut r) = (0.0, 0.0);
+    for &(g, s) in &labels {
+        let both = labels.iter().filter(|l| l.0 == g && l.1 == s).count() as f64;
+        p += both / labels.iter().filter(|l| l.1 == s).count() as f64;
+        r += both / labels.iter().filter(|l| l.0 == g).count() as f64;
+    }
+    let n = labels.len().max(1) as f64;
+    println!(
+        "measured articles against the generated stories: B-cubed P {:.3} R {:.3}",
+        p / n,
+        r / n
+    );
     println!(
         "filled {indexed} articles in {fill:.1} s ({:.0}/s), {stories} stories",
         indexed as f64 / fill

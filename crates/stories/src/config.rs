@@ -32,6 +32,9 @@ pub struct StoriesConfig {
     pub name_share: f32,
     /// Share of the similarity that is the cosine of numbers and dates.
     pub number_share: f32,
+    /// When both sides name people or places, the cosine of their names must reach
+    /// this, or they are different events whatever their words share.
+    pub min_name_similarity: f32,
     /// Weight of normalised dates against numbers.
     pub date_weight: f32,
     /// How much a title word counts against a body word.
@@ -63,6 +66,7 @@ impl Default for StoriesConfig {
             word_share: 0.4,
             name_share: 0.3,
             number_share: 0.3,
+            min_name_similarity: 0.05,
             date_weight: 1.0,
             title_weight: 2.0,
             max_doc_terms: 200,
@@ -90,6 +94,7 @@ impl StoriesConfig {
         unit("merge_threshold", self.merge_threshold)?;
         unit("year_penalty", self.year_penalty)?;
         unit("word_share", self.word_share)?;
+        unit("min_name_similarity", self.min_name_similarity)?;
         unit("name_share", self.name_share)?;
         unit("number_share", self.number_share)?;
         unit("copies.threshold", self.copies.threshold)?;

@@ -468,6 +468,12 @@ impl StoryIndex {
             self.config.name_share,
             self.config.number_share,
         ];
+        // Reports that both name people and places, and share none of them, are
+        // about different events however alike their words.
+        let names = qnorm[1] * snorm[1];
+        if names > 0.0 && dot[1] / names < self.config.min_name_similarity {
+            return 0.0;
+        }
         (0..CHANNELS)
             .map(|c| {
                 let n = qnorm[c] * snorm[c];
