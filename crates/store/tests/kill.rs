@@ -100,7 +100,18 @@ struct ChildRun {
     finished: bool,
 }
 
-fn run_child(spec: &str, paths: &[PathBuf], kill_after: Option<Duration>) -> ChildRun {
+/// When to kill the child.
+#[derive(Clone, Copy)]
+enum Kill {
+    /// After this long (start-up, migrations, opening, the first batches).
+    After(Duration),
+    /// Once it has reported this many ids, plus a little (in analysis or a commit).
+    AfterReports(usize, Duration),
+    /// Never: a clean run.
+    Never,
+}
+
+fn run_child(spec: &str, paths: &[PathBuf], kill: Kill) -> ChildRun {
     let joined: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
@@ -116,6 +127,7 @@ fn run_child(spec: &str, paths: &[PathBuf], kill_after: Option<Duration>) -> Chi
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
+    let (lines, seen) = std::sync::mpsc::channel::<()>();
     let reader = std::thread::spawn(move || {
         let mut reported = Vec::new();
         let mut done = false;
@@ -124,20 +136,33 @@ fn run_child(spec: &str, paths: &[PathBuf], kill_after: Option<Duration>) -> Chi
             // The harness may print `test add_child_process ... ` on the same line.
             if let Some(at) = line.find("STORED ") {
                 reported.push(line[at + "STORED ".len()..].trim().to_string());
+                let _ = lines.send(());
             } else if line.ends_with("DONE") {
                 done = true;
             }
         }
         (reported, done)
     });
-    if let Some(delay) = kill_after {
-        std::thread::sleep(delay);
+    match kill {
+        Kill::After(delay) => std::thread::sleep(delay),
+        Kill::AfterReports(count, extra) => {
+            // Stops early when the child ends (the channel closes).
+            for _ in 0..count {
+                if seen.recv().is_err() {
+                    break;
+                }
+            }
+            std::thread::sleep(extra);
+        }
+        Kill::Never => {}
+    }
+    if !matches!(kill, Kill::Never) {
         // SIGKILL: no destructor, no rollback, no flush runs in the child.
         let _ = child.kill();
     }
     let status = child.wait().unwrap();
     let (reported, done) = reader.join().unwrap();
-    if kill_after.is_none() {
+    if matches!(kill, Kill::Never) {
         assert!(status.success() && done, "the clean run failed: {status}");
     }
     ChildRun {
@@ -177,24 +202,35 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
         .map(|d| (d.article.id.0.clone(), d))
         .collect();
 
-    // Kill points spread over a whole run (start-up, migrations, reading,
-    // analysis, commits); later runs resume, so they also hit the tail.
-    let span_ms = (full.as_millis() as u64).clamp(200, 5000) + 300;
+    // Kill points: every fourth child within its first moments (start-up,
+    // migrations, the first batches); the others a few batches past what is stored
+    // (8 inputs a batch), plus up to 40 ms, so kills land in analysis and in commits
+    // while each run still gets a little further than the last.
     let seed = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(1)
         | 1;
     eprintln!(
-        "kill test on {}: {iterations} kills within {span_ms} ms, seed {seed}",
-        open().backend()
+        "kill test on {}: {iterations} kills, seed {seed}, {} articles (a full analysis took {} ms)",
+        open().backend(),
+        expected.len(),
+        full.as_millis()
     );
     let mut delays = Delays(seed);
     let mut reported: BTreeSet<String> = BTreeSet::new();
     let mut finished_before_kill = 0;
-    for _ in 0..iterations {
-        let delay = Duration::from_millis(delays.below(span_ms));
-        let run = run_child(spec, &paths, Some(delay));
+    for iteration in 0..iterations {
+        let stored = open().count().unwrap() as usize;
+        let kill = if iteration % 4 == 0 {
+            Kill::After(Duration::from_millis(delays.below(400)))
+        } else {
+            Kill::AfterReports(
+                stored + delays.below(25) as usize,
+                Duration::from_millis(delays.below(40)),
+            )
+        };
+        let run = run_child(spec, &paths, kill);
         finished_before_kill += usize::from(run.finished);
         reported.extend(run.reported);
         // Every id reported by this or any earlier killed run is still there.
@@ -208,7 +244,7 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
     );
 
     // A clean run finishes the work.
-    let last = run_child(spec, &paths, None);
+    let last = run_child(spec, &paths, Kill::Never);
     reported.extend(last.reported);
     let mut store = open();
     let all: BTreeSet<String> = expected.keys().cloned().collect();
@@ -218,7 +254,12 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
     // in the same transactions as the articles) add up to it.
     assert_eq!(store.count().unwrap(), expected.len() as u64);
     let runs = store.runs(1000).unwrap();
-    assert_eq!(runs.len(), iterations + 1);
+    // A child killed before it logged its run leaves no run behind.
+    assert!(
+        (1..=iterations + 1).contains(&runs.len()),
+        "{} runs",
+        runs.len()
+    );
     assert_eq!(
         runs.iter().map(|r| r.new).sum::<u64>(),
         expected.len() as u64

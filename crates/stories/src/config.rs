@@ -70,10 +70,10 @@ impl Default for StoriesConfig {
             date_weight: 1.0,
             title_weight: 2.0,
             max_doc_terms: 200,
-            max_story_terms: 300,
+            max_story_terms: 200,
             query_terms: 24,
             posting_cap: 64,
-            candidates: 16,
+            candidates: 8,
             freeze_after_articles: 500_000,
             copies: CopiesConfig::default(),
         }

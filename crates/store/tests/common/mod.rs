@@ -8,12 +8,20 @@ use crosscheck_store::PostgresStore;
 /// The variable CI sets (after `tools/ci/postgres.sh`) to run the PostgreSQL tests.
 pub const POSTGRES_ENV: &str = "CROSSCHECK_TEST_POSTGRES";
 
+/// Set (to anything) by CI, so a missing database fails the tests instead of
+/// skipping them.
+pub const REQUIRE_ENV: &str = "CROSSCHECK_REQUIRE_POSTGRES";
+
 /// The test database's URL, or `None` (and a note on stderr) when the
 /// PostgreSQL tests are to be skipped.
 pub fn postgres_url(test: &str) -> Option<String> {
     match std::env::var(POSTGRES_ENV) {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
+            assert!(
+                std::env::var_os(REQUIRE_ENV).is_none(),
+                "{REQUIRE_ENV} is set but {POSTGRES_ENV} is not: run tools/ci/postgres.sh"
+            );
             eprintln!("skipped {test} on PostgreSQL: {POSTGRES_ENV} is not set");
             None
         }
