@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// Read articles (files, directories, feeds, JSON Lines, WARC, gzip) and write a dossier.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Add articles to the archive (analysed once; the same article twice is stored once).
+    Add(commands::archive::AddArgs),
+    /// Full-text search over the archive, with filters.
+    Search(commands::archive::SearchArgs),
     /// Score a stage against a public benchmark with its published metric.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -37,6 +41,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Add(args) => commands::archive::run_add(args),
+        Command::Search(args) => commands::archive::run_search(args),
         Command::Eval(command) => commands::eval::run(command),
         Command::Train(command) => commands::train::run(command),
         Command::Bench(args) => commands::bench::run(args),

@@ -225,3 +225,33 @@ fn markdown_and_html_reports_escape_article_content() {
     assert!(!html.contains("<script"), "{html}");
     assert!(html.contains("met on Monday"));
 }
+
+#[test]
+fn adding_the_demo_twice_stores_nothing_new_and_search_finds_it() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-archive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let store = dir.join("archive.sqlite");
+    let store = store.to_str().unwrap();
+    let first = crosscheck(&["add", "demo/lake-orin", "--store", store]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(String::from_utf8_lossy(&first.stderr).contains("8 new, 0 already stored"));
+    let second = crosscheck(&["add", "demo/lake-orin", "--store", store]);
+    assert!(second.status.success());
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("0 new, 8 already stored"),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let found = crosscheck(&["search", "Calder", "--store", store, "--json"]);
+    let results: Value = serde_json::from_slice(&found.stdout).expect("search prints JSON");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(results["total"], 1);
+    assert_eq!(
+        results["hits"][0]["article"]["source"],
+        "lakesidegazette.example"
+    );
+}

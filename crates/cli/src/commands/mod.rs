@@ -2,6 +2,7 @@
 //! print the outcome.
 
 pub mod analyze;
+pub mod archive;
 pub mod bench;
 pub mod eval;
 pub mod generate;

@@ -1,0 +1,132 @@
+//! `crosscheck add` and `crosscheck search`: the archive that grows with each run.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Args;
+use crosscheck_pipeline::{Pipeline, PipelineConfig};
+use crosscheck_store::{SearchQuery, Store, add, default_store_path, search};
+
+#[derive(Debug, Args)]
+pub struct StoreArg {
+    /// The archive: a SQLite file (created if missing) or `postgres://…`.
+    /// Default: `archive.sqlite` in the user's data directory.
+    #[arg(long)]
+    store: Option<String>,
+}
+
+impl StoreArg {
+    fn spec(&self) -> anyhow::Result<String> {
+        match &self.store {
+            Some(spec) => Ok(spec.clone()),
+            None => Ok(default_store_path()?.display().to_string()),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Files and directories to add (directories recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArg,
+    /// Worker threads (default: every core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
+    let spec = args.store.spec()?;
+    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {spec}"))?;
+    let pipeline = Pipeline::new(PipelineConfig {
+        threads: args.threads,
+        ..PipelineConfig::default()
+    })?;
+    let report = add(store.as_mut(), &pipeline, &args.paths)?;
+    for problem in &report.problems {
+        eprintln!("skipped: {problem}");
+    }
+    eprintln!(
+        "crosscheck: {} read, {} new, {} already stored, {} failed (run {} in {spec})",
+        report.read, report.new, report.already_stored, report.failed, report.run
+    );
+    Ok(if report.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to find: `word`, `prefix*`, `"a phrase"`.
+    query: String,
+    #[command(flatten)]
+    store: StoreArg,
+    /// Only articles mentioning this entity.
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only articles from this outlet.
+    #[arg(long)]
+    source: Option<String>,
+    /// Only articles in this language (ISO 639-1).
+    #[arg(long)]
+    language: Option<String>,
+    /// Only articles published on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<jiff::civil::Date>,
+    /// Only articles published on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<jiff::civil::Date>,
+    /// Results per page.
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+    /// Results to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: u64,
+    /// Print the results as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
+    let spec = args.store.spec()?;
+    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {spec}"))?;
+    let results = search(
+        store.as_mut(),
+        &SearchQuery {
+            text: args.query,
+            entity: args.entity,
+            source: args.source,
+            language: args.language,
+            from: args.from,
+            to: args.to,
+            offset: args.offset,
+            limit: args.limit,
+        },
+    )?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{} articles match", results.total);
+    for hit in &results.hits {
+        let article = &hit.article;
+        let published = article
+            .published
+            .as_ref()
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        println!(
+            "{}  {}  {}  {}",
+            article.id,
+            published,
+            article.source,
+            article.title.as_deref().unwrap_or("(untitled)")
+        );
+        println!("    {}", hit.snippet.text.replace('\n', " "));
+    }
+    Ok(ExitCode::SUCCESS)
+}
