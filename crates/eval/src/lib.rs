@@ -14,5 +14,5 @@
 pub mod extraction;
 pub mod ner;
 pub mod quotes;
-pub mod time;
 pub mod stories;
+pub mod time;
