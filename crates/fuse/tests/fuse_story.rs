@@ -33,6 +33,7 @@ fn fuse(docs: &[(Doc, u32)]) -> FusedStory {
         .map(|(doc, origin)| StoryDoc {
             doc,
             origin: *origin,
+            speakers: &[],
         })
         .collect();
     Fuser::new(FuseConfig::default()).fuse(&story)

@@ -245,7 +245,32 @@ impl Pipeline {
         if let Ok(corpus) = crate::corpus::group(&analysis.docs, &self.stories) {
             analysis.corpus = corpus;
         }
+        self.date_from_siblings(&mut analysis);
         analysis
+    }
+}
+
+impl Pipeline {
+    /// A report with no date of its own and none in its text takes the date most
+    /// of its story's reports give (marked inferred, with the evidence); its time
+    /// expressions and claims are then read again against that date, so "on
+    /// Thursday" becomes a calendar day there too.
+    fn date_from_siblings(&self, analysis: &mut Analysis) {
+        for members in &analysis.corpus.stories {
+            let inferred = {
+                let docs: Vec<&Doc> = members.iter().map(|&i| &analysis.docs[i]).collect();
+                crosscheck_time::infer_published_story(&docs)
+            };
+            for (&i, inferred) in members.iter().zip(inferred) {
+                let Some(inferred) = inferred else { continue };
+                let doc = &mut analysis.docs[i];
+                inferred.apply(&mut doc.article);
+                if is_analysed_language(doc.article.language.as_deref()) {
+                    self.time.tag_doc(doc);
+                    self.claims.annotate(doc);
+                }
+            }
+        }
     }
 }
 

@@ -30,7 +30,11 @@ fn add_child_process() {
     };
     let paths: Vec<PathBuf> = paths.split('\n').map(PathBuf::from).collect();
     let mut store = Store::open(&spec).unwrap();
-    let pipeline = Pipeline::new(PipelineConfig { threads: Some(2) }).unwrap();
+    let pipeline = Pipeline::new(PipelineConfig {
+        threads: Some(2),
+        ..PipelineConfig::default()
+    })
+    .unwrap();
     // Written straight to stdout (not through the test harness's capture), and
     // flushed, so the parent sees each id as soon as its batch is committed.
     let mut out = std::io::stdout();
@@ -191,7 +195,11 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
     let paths = write_corpus(dir.path());
 
     // What a complete run must store, analysed in this process.
-    let pipeline = Pipeline::new(PipelineConfig { threads: Some(2) }).unwrap();
+    let pipeline = Pipeline::new(PipelineConfig {
+        threads: Some(2),
+        ..PipelineConfig::default()
+    })
+    .unwrap();
     let started = Instant::now();
     let analysis = pipeline.analyze_paths(paths.clone(), &|_| {});
     let full = started.elapsed();

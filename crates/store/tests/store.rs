@@ -177,7 +177,11 @@ fn docs_round_trip_and_list_in_pages(store: &mut dyn ArticleStore) {
 }
 
 fn add_twice_stores_nothing_new_and_reports_bad_records(store: &mut dyn ArticleStore) {
-    let pipeline = Pipeline::new(PipelineConfig { threads: Some(2) }).unwrap();
+    let pipeline = Pipeline::new(PipelineConfig {
+        threads: Some(2),
+        ..PipelineConfig::default()
+    })
+    .unwrap();
     let paths = vec![common::testdata().join("harbour-strike")];
 
     let first = add(store, &pipeline, &paths).unwrap();
