@@ -255,3 +255,64 @@ fn adding_the_demo_twice_stores_nothing_new_and_search_finds_it() {
         "lakesidegazette.example"
     );
 }
+
+#[test]
+fn the_accord_is_one_story_with_its_disagreements_and_sources() {
+    let dossier = analyze_demo();
+    let stories = dossier["stories"].as_array().unwrap();
+    let sizes: Vec<usize> = stories
+        .iter()
+        .map(|s| s["articles"].as_array().unwrap().len())
+        .collect();
+    // Seven reports of the signing; the marathon is another event.
+    assert_eq!(sizes, [7, 1], "{sizes:?}");
+    let accord = &stories[0];
+    assert!(stories[1]["title"].as_str().unwrap().contains("marathon"));
+    // The Harbour Post piece reprints the wire copy: seven reports, six origins.
+    assert_eq!(accord["origins"], 6);
+
+    let conflicts = accord["conflicts"].as_array().unwrap();
+    let place = conflicts
+        .iter()
+        .find(|c| c["kind"] == "place")
+        .expect("a place conflict");
+    let values: Vec<&str> = place["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(values, ["brenmoor", "calder"]);
+    assert_eq!(
+        place["values"][1]["evidence"][0]["source"],
+        "lakesidegazette.example"
+    );
+    let date = conflicts
+        .iter()
+        .find(|c| c["kind"] == "date")
+        .expect("a date conflict");
+    let minority = &date["values"][1]["evidence"];
+    assert_eq!(minority[0]["source"], "the-meridian", "{date:#}");
+    assert!(minority[0]["text"].as_str().unwrap().contains("Wednesday"));
+
+    // The signing is corroborated by several independent sources, with evidence.
+    let signing = &accord["claims"][0];
+    assert_eq!(signing["predicate"], "sign");
+    assert!(signing["origins"].as_u64().unwrap() >= 4, "{signing:#}");
+
+    // Who's who: one Ilse Varga with the titles outlets give her.
+    let varga = accord["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Ilse Varga")
+        .expect("Ilse Varga is an entity");
+    let aliases: Vec<&str> = varga["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(aliases.contains(&"Varga"), "{aliases:?}");
+    assert!(!varga["titles"].as_array().unwrap().is_empty());
+}

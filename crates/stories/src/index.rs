@@ -13,6 +13,12 @@ use crate::hash::IdMap;
 
 /// A story's id. Ids are handed out in order and never reused; when two stories
 /// merge, the older id survives and the other redirects to it
+/// Pseudo-articles assumed before the first real one. Without them, a small
+/// collection (five reports of one event) gives the words its reports share an idf
+/// near zero, and reports of one event look unrelated; over thousands of articles
+/// the background hardly moves any weight.
+const BACKGROUND_DOCS: f32 = 50.0;
+
 /// ([`StoryIndex::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -155,7 +161,7 @@ impl StoryIndex {
             copies: CopyIndex::new(config.copies.clone()),
             config,
             df: IdMap::default(),
-            ln_docs: 0.0,
+            ln_docs: (1.0 + BACKGROUND_DOCS).ln(),
             docs: 0,
             stories: Vec::new(),
             parent: Vec::new(),
@@ -171,6 +177,8 @@ impl StoryIndex {
         &self.config
     }
 
+    /// Inverse document frequency against the articles seen so far plus a
+    /// background of [`BACKGROUND_DOCS`] articles that share none of the terms.
     fn idf(&self, term: u32) -> f32 {
         // ln((docs + 1) / (df + 0.5)); ln 0.5 for unseen terms.
         let ln_df = self.df.get(&term).map_or(-std::f32::consts::LN_2, |d| d.1);
@@ -295,7 +303,7 @@ impl StoryIndex {
             entry.1 = (entry.0 as f32 + 0.5).ln();
         }
         self.docs += 1;
-        self.ln_docs = (self.docs as f32 + 1.0).ln();
+        self.ln_docs = (self.docs as f32 + 1.0 + BACKGROUND_DOCS).ln();
         self.refresh(story);
         self.post(story, &weighted);
 
