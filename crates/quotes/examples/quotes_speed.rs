@@ -1,6 +1,6 @@
 //! CPU time of the quote stage per generated ~4 KB article, read from
 //! `/proc/self/schedstat` so that a busy machine does not inflate it (criterion
-//! measures wall time): `cargo run --release -p crosscheck-quotes --example speed`.
+//! measures wall time): `cargo run --release -p crosscheck-quotes --example quotes_speed`.
 
 use crosscheck_core::{Article, Origin};
 use crosscheck_quotes::text::{TextAnalyzer, TextConfig};

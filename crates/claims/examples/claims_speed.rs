@@ -1,5 +1,5 @@
 //! Claim extraction cost per article in on-CPU time (robust on a loaded machine):
-//! `cargo run --release -p crosscheck-claims --example speed [ARTICLES] [FILLER_PARAGRAPHS]`.
+//! `cargo run --release -p crosscheck-claims --example claims_speed [ARTICLES] [FILLER_PARAGRAPHS]`.
 use crosscheck_claims::{ClaimExtractor, ClaimsConfig};
 use crosscheck_core::{Article, Origin};
 use crosscheck_synth::{Corpus, CorpusConfig};
