@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use crosscheck_core::dossier::{Dossier, DossierArticle, DossierStory, Evidence, TimelineEntry};
 
+use crate::whos_who::whos_who;
+
 const STYLE: &str = "
 body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:1px solid #ddd}
@@ -283,31 +285,20 @@ fn write_timeline_chart(out: &mut String, timeline: &[TimelineEntry]) {
 /// The story's actors: names, kinds, titles with how many reports give them,
 /// and every spelling used.
 fn write_whos_who(out: &mut String, story: &DossierStory) {
-    let actors: Vec<_> = story.entities.iter().filter(|e| e.actor).collect();
-    if actors.is_empty() {
+    let rows = whos_who(story);
+    if rows.is_empty() {
         return;
     }
     out.push_str("<h3>Who's who</h3><table class=\"whos-who\"><tr><th>name</th><th>kind</th><th>titles</th><th>also written</th><th>reports</th></tr>");
-    for entity in actors {
-        let titles: Vec<String> = entity
-            .titles
-            .iter()
-            .map(|t| format!("{} ({})", t.title, t.articles.len()))
-            .collect();
-        let aliases: Vec<&str> = entity
-            .aliases
-            .iter()
-            .map(String::as_str)
-            .filter(|a| *a != entity.name)
-            .collect();
+    for row in rows {
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{:?}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&entity.name),
-            entity.kind,
-            escape(&titles.join("; ")),
-            escape(&aliases.join(", ")),
-            entity.articles.len()
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(row.name),
+            row.kind,
+            escape(&row.titles),
+            escape(&row.aliases),
+            row.reports
         );
     }
     out.push_str("</table>\n");

@@ -15,6 +15,7 @@
 
 mod html;
 mod markdown;
+mod whos_who;
 
 use std::io::Write;
 

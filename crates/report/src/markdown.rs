@@ -3,6 +3,8 @@ use std::fmt::Write;
 use crosscheck_core::SegmentKind;
 use crosscheck_core::dossier::{Dossier, DossierArticle, DossierStory, Evidence};
 
+use crate::whos_who::whos_who;
+
 /// The dossier as a Markdown report: stories first, then each article with its
 /// metadata and the lines that are not report text.
 pub fn render(dossier: &Dossier) -> String {
@@ -95,31 +97,20 @@ fn write_story(out: &mut String, story: &DossierStory) {
         }
         let _ = writeln!(out);
     }
-    let actors: Vec<_> = story.entities.iter().filter(|e| e.actor).collect();
-    if !actors.is_empty() {
+    let rows = whos_who(story);
+    if !rows.is_empty() {
         let _ = writeln!(out, "### Who's who\n");
         let _ = writeln!(out, "| name | kind | titles | also written | reports |");
         let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
-        for entity in actors {
-            let titles: Vec<String> = entity
-                .titles
-                .iter()
-                .map(|t| format!("{} ({})", t.title, t.articles.len()))
-                .collect();
-            let aliases: Vec<&str> = entity
-                .aliases
-                .iter()
-                .map(String::as_str)
-                .filter(|a| *a != entity.name)
-                .collect();
+        for row in rows {
             let _ = writeln!(
                 out,
-                "| {} | {:?} | {} | {} | {} |",
-                inline(&entity.name),
-                entity.kind,
-                inline(&titles.join("; ")),
-                inline(&aliases.join(", ")),
-                entity.articles.len()
+                "| {} | {} | {} | {} | {} |",
+                inline(row.name),
+                row.kind,
+                inline(&row.titles),
+                inline(&row.aliases),
+                row.reports
             );
         }
         let _ = writeln!(out);
