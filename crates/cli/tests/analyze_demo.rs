@@ -110,8 +110,9 @@ fn metadata_comes_from_fields_meta_tags_and_urls() {
     let herald = article(&dossier, "eastcoastherald.example", "farmers");
     assert_eq!(herald["published"], "2026-03-04");
     let wire = article(&dossier, "northwire-wire", "");
-    // A plain text file states no date: it takes its story's, marked as inferred.
-    assert_eq!(wire["published"], "2026-03-03");
+    // A plain text file states no date: it takes its story's (the one most of
+    // its reports carry), marked as inferred.
+    assert_eq!(wire["published"], "2026-03-04");
     assert_eq!(wire["published_inferred"], true);
     assert_eq!(wire["published_source"], "inferred");
 }

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crosscheck_core::Doc;
-use crosscheck_core::layers::claim::Claim;
+use crosscheck_core::layers::claim::{Argument, Claim};
 
 /// A claim of one report of the story.
 #[derive(Debug, Clone, Copy)]
@@ -37,20 +37,33 @@ pub fn content_words(doc: &Doc, claim: &Claim) -> Vec<String> {
     words
 }
 
-/// The heads of a claim's participants (subject, object and named people),
-/// the slots that say *who and what* the claim is about.
-pub fn argument_heads(claim: &Claim) -> Vec<String> {
-    let mut heads: Vec<String> = claim
+/// The keys of a claim's participants (subject, object and named people), the
+/// slots that say *who and what* the claim is about: a story entity's id where the
+/// argument names or resolves to one (so `Zelensky` and `Zelenskyy` are one key),
+/// else its folded head noun; pronouns nobody resolved are left out.
+pub fn argument_keys(claim: &Claim, entity_ids: &[Option<String>]) -> Vec<String> {
+    let mut keys: Vec<String> = claim
         .subject
         .iter()
         .chain(claim.object.iter())
         .chain(claim.participants.iter())
-        .map(|a| fold(&a.head))
-        .filter(|h| !h.is_empty() && !is_pronoun(h))
+        .filter_map(|a| argument_key(a, entity_ids))
         .collect();
-    heads.sort_unstable();
-    heads.dedup();
-    heads
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// One argument's key (see [`argument_keys`]).
+pub fn argument_key(argument: &Argument, entity_ids: &[Option<String>]) -> Option<String> {
+    let entity = argument
+        .entity
+        .and_then(|i| entity_ids.get(i as usize))
+        .and_then(Clone::clone);
+    entity.or_else(|| {
+        let head = fold(&argument.head);
+        (!head.is_empty() && !is_pronoun(&head)).then_some(head)
+    })
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -98,14 +111,23 @@ pub fn similarity(
         0 => 0.0,
         fewest => shared_heads as f32 / fewest as f32,
     };
-    let shared_words = count_shared(words_a, words_b);
-    let union = words_a.len() + words_b.len() - shared_words;
-    let word_score = if union == 0 {
+    0.6 * head_score + 0.4 * word_overlap(words_a, words_b)
+}
+
+/// True for a story entity's id (`per:vladimir-putin`) rather than a head noun.
+fn is_entity_key(key: &str) -> bool {
+    key.contains(':')
+}
+
+/// The Jaccard overlap of two sorted word lists.
+fn word_overlap(a: &[String], b: &[String]) -> f32 {
+    let shared = count_shared(a, b);
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
         0.0
     } else {
-        shared_words as f32 / union as f32
-    };
-    0.6 * head_score + 0.4 * word_score
+        shared as f32 / union as f32
+    }
 }
 
 /// Shared items of two sorted, deduplicated lists.
@@ -125,98 +147,140 @@ fn count_shared(a: &[String], b: &[String]) -> usize {
     shared
 }
 
+/// Who acts: the subject of an active clause (a passive one's agent is not a
+/// slot of its own, so it is unknown here).
+pub fn agent(claim: &Claim, entity_ids: &[Option<String>]) -> Option<String> {
+    if claim.passive {
+        return None;
+    }
+    claim
+        .subject
+        .as_ref()
+        .and_then(|a| argument_key(a, entity_ids))
+}
+
 /// What the claim's verb acts on: the object of an active clause, the subject of
 /// a passive one (`signed the accord` and `the accord was signed` share it).
-pub fn patient(claim: &Claim) -> Option<String> {
+pub fn patient(claim: &Claim, entity_ids: &[Option<String>]) -> Option<String> {
     let argument = if claim.passive {
         claim.subject.as_ref()
     } else {
         claim.object.as_ref()
     };
-    argument
-        .map(|a| fold(&a.head))
-        .filter(|h| !h.is_empty() && !is_pronoun(h))
+    argument.and_then(|a| argument_key(a, entity_ids))
 }
 
-/// Groups the claims that state the same thing. Claims are compared only with
-/// claims of the same predicate, so the work grows with the story's size per
+/// What alignment knows of one claim.
+struct Profile {
+    doc: usize,
+    agent: Option<String>,
+    patient: Option<String>,
+    keys: Vec<String>,
+    words: Vec<String>,
+}
+
+impl Profile {
+    /// Two claims can state the same thing only when they come from different
+    /// reports (a report repeating itself is not corroboration) and nothing they
+    /// both name differs: not who acted, not what was acted on. A copula (`X is
+    /// ready`) says nothing about a shared event, so it needs the same subject.
+    fn compatible(&self, other: &Profile, copula: bool) -> bool {
+        let differ =
+            |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if x != y);
+        // Two named things differ for sure; two head nouns (`talks`,
+        // `conversations`) may be one thing in other words.
+        let named_differ = differ(&self.patient, &other.patient)
+            && self.patient.as_deref().is_some_and(is_entity_key)
+            && other.patient.as_deref().is_some_and(is_entity_key);
+        // Different actors, unless one report names the other's actor among its
+        // participants (`the representatives of Veloria and Kestrand signed`,
+        // `Veloria and Kestrand signed`).
+        let mentions = |p: &Profile, key: &Option<String>| {
+            key.as_ref()
+                .is_some_and(|k| p.keys.binary_search(k).is_ok())
+        };
+        let agents_differ = differ(&self.agent, &other.agent)
+            && !mentions(self, &other.agent)
+            && !mentions(other, &self.agent);
+        if self.doc == other.doc || agents_differ || named_differ {
+            return false;
+        }
+        !copula || (self.agent.is_some() && self.agent == other.agent)
+    }
+
+    /// How alike, 0–1: the same act on the same thing counts as one event
+    /// however differently the reports word it (`the accord was signed in
+    /// Brenmoor`, `Veloria and Kestrand signed the accord`).
+    fn similarity(&self, other: &Profile) -> f32 {
+        let alike = similarity(&self.keys, &self.words, &other.keys, &other.words);
+        match (&self.patient, &other.patient) {
+            (Some(a), Some(b)) if a == b && is_entity_key(a) => 1.0,
+            // A shared head noun (`accord`) counts for much, not all: light
+            // verbs (`take place`) share theirs by idiom.
+            (Some(a), Some(b)) if a == b => {
+                (0.5 + 0.5 * word_overlap(&self.words, &other.words)).max(alike)
+            }
+            _ => alike,
+        }
+    }
+}
+
+/// Groups the claims that state the same thing.
+///
+/// Claims are taken in order; each joins the group of its predicate it is most
+/// alike on average, provided it is compatible with *every* member (complete
+/// linkage: a chain of loosely similar claims never becomes one group) and its
+/// report has no claim there yet; else it starts a group. Claims are compared only
+/// with claims of the same predicate, so the work grows with the story's size per
 /// predicate, not with its square.
-pub fn align<'a>(docs: &[&'a Doc], claims: &[ClaimRef<'a>], threshold: f32) -> Vec<Vec<usize>> {
-    let heads: Vec<Vec<String>> = claims.iter().map(|c| argument_heads(c.claim)).collect();
-    let words: Vec<Vec<String>> = claims
+pub fn align<'a>(
+    docs: &[&'a Doc],
+    entity_ids: &[&[Option<String>]],
+    claims: &[ClaimRef<'a>],
+    threshold: f32,
+) -> Vec<Vec<usize>> {
+    let ids = |doc: usize| entity_ids.get(doc).copied().unwrap_or(&[]);
+    let profiles: Vec<Profile> = claims
         .iter()
-        .map(|c| content_words(docs[c.doc], c.claim))
+        .map(|c| Profile {
+            doc: c.doc,
+            agent: agent(c.claim, ids(c.doc)),
+            patient: patient(c.claim, ids(c.doc)),
+            keys: argument_keys(c.claim, ids(c.doc)),
+            words: content_words(docs[c.doc], c.claim),
+        })
         .collect();
-    let patients: Vec<Option<String>> = claims.iter().map(|c| patient(c.claim)).collect();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_predicate: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
-        by_predicate
-            .entry(c.claim.predicate.as_str())
-            .or_default()
-            .push(i);
-    }
-    let mut groups = UnionFind::new(claims.len());
-    let mut predicates: Vec<_> = by_predicate.into_iter().collect();
-    predicates.sort_unstable_by(|a, b| a.0.cmp(b.0));
-    for (_, members) in predicates {
-        for (n, &a) in members.iter().enumerate() {
-            for &b in &members[n + 1..] {
-                // The same act on the same thing within one story is one event,
-                // however differently the reports name who did it (`Veloria and
-                // Kestrand signed the accord`, `the accord was signed by Varga`).
-                let same_act = patients[a].is_some() && patients[a] == patients[b];
-                if same_act || similarity(&heads[a], &words[a], &heads[b], &words[b]) >= threshold {
-                    groups.union(a, b);
-                }
+        let predicate = c.claim.predicate.as_str();
+        let copula = predicate == "be";
+        let candidates = by_predicate.entry(predicate).or_default();
+        let best = candidates
+            .iter()
+            .filter(|&&g| {
+                groups[g]
+                    .iter()
+                    .all(|&m| profiles[m].compatible(&profiles[i], copula))
+            })
+            .map(|&g| {
+                let total: f32 = groups[g]
+                    .iter()
+                    .map(|&m| profiles[m].similarity(&profiles[i]))
+                    .sum();
+                (g, total / groups[g].len() as f32)
+            })
+            .filter(|&(_, score)| score >= threshold)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        match best {
+            Some((g, _)) => groups[g].push(i),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![i]);
             }
         }
     }
-    groups.groups()
-}
-
-/// Disjoint sets, for grouping aligned claims.
-struct UnionFind {
-    parent: Vec<usize>,
-}
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-        }
-    }
-
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            // The smaller index stays the root, so groups come out in claim order.
-            let (keep, join) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[join] = keep;
-        }
-    }
-
-    /// Groups in order of their first member, members in order.
-    fn groups(mut self) -> Vec<Vec<usize>> {
-        let mut index: HashMap<usize, usize> = HashMap::new();
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        for x in 0..self.parent.len() {
-            let root = self.find(x);
-            let at = *index.entry(root).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[at].push(x);
-        }
-        groups
-    }
+    groups
 }
 
 #[cfg(test)]

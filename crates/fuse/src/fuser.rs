@@ -45,6 +45,10 @@ pub struct StoryDoc<'a> {
     /// For each of `doc.quotes`, the speaker's name once resolved to an entity
     /// (a pronoun or a surname made the full name); empty when not resolved.
     pub speakers: &'a [Option<String>],
+    /// For each of `doc.entities` (the tagger's mentions), the id of the story
+    /// entity it names, so claims about `Zelensky` and `Zelenskyy` align; empty
+    /// when unknown (claims then align on their head words).
+    pub entity_ids: &'a [Option<String>],
 }
 
 /// What the reports of a story say together.
@@ -95,7 +99,8 @@ impl Fuser {
                     .map(move |claim| ClaimRef { doc, claim })
             })
             .collect();
-        let groups = align(&docs, &claims, self.config.claim_similarity);
+        let entity_ids: Vec<&[Option<String>]> = story.iter().map(|s| s.entity_ids).collect();
+        let groups = align(&docs, &entity_ids, &claims, self.config.claim_similarity);
 
         let mut fused = FusedStory::default();
         for members in &groups {

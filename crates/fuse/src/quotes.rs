@@ -9,7 +9,26 @@ struct Found {
     doc: usize,
     quote: usize,
     words: Vec<String>,
+    /// Word stems (the first letters of longer content words), so a
+    /// translation's `confirmed officially` meets `official confirmation`.
+    stems: Vec<String>,
     speaker: Option<String>,
+}
+
+/// Function words long enough to look like content; they say nothing of what a
+/// quote is about.
+const FUNCTION_WORDS: &[&str] = &[
+    "that", "this", "these", "those", "with", "from", "have", "will", "would", "there", "they",
+    "their", "them", "what", "about", "been", "were", "which", "when", "just", "into", "also",
+    "then", "than", "some", "could", "should", "because", "very", "more", "only", "over", "your",
+    "ours", "here", "where", "while", "being", "does", "dont", "such", "must", "shall",
+];
+
+/// The stem of a content word: its first five letters (`theatrical` and
+/// `theater` share `theat`); short and function words have none.
+fn stem(word: &str) -> Option<String> {
+    (word.chars().count() >= 4 && !FUNCTION_WORDS.contains(&word))
+        .then(|| word.chars().take(5).collect())
 }
 
 /// Groups the direct quotes of a story: two quotes are one when most of the
@@ -34,16 +53,24 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
             if words.len() < 3 {
                 continue;
             }
-            let speaker = quote
-                .source
-                .map(|span| s.doc.text(span).trim().to_string())
-                .filter(|name| {
-                    name.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(name)
-                });
+            let mut stems: Vec<String> = words.iter().filter_map(|w| stem(w)).collect();
+            stems.sort_unstable();
+            stems.dedup();
+            // The speaker as resolved to an entity ("he" made the person named
+            // before), else the source as written when it is a name.
+            let speaker = s.speakers.get(q).cloned().flatten().or_else(|| {
+                quote
+                    .source
+                    .map(|span| s.doc.text(span).trim().to_string())
+                    .filter(|name| {
+                        name.chars().next().is_some_and(char::is_uppercase) && !is_pronoun(name)
+                    })
+            });
             found.push(Found {
                 doc: d,
                 quote: q,
                 words,
+                stems,
                 speaker,
             });
         }
@@ -100,24 +127,37 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
         .collect()
 }
 
+/// Two quotes are one when most of the shorter one's words are in the longer
+/// (outlets trim); or, said by the same named person, when they share at least
+/// three stems and a quarter of the shorter one's (translations word the same
+/// sentence differently, and one speaker's other sentences share too little).
 fn same_quote(a: &Found, b: &Found, overlap: f32) -> bool {
     if a.doc == b.doc && a.quote == b.quote {
         return true;
     }
-    if let (Some(x), Some(y)) = (&a.speaker, &b.speaker) {
-        let names = |s: &str| s.split_whitespace().map(fold).collect::<Vec<_>>();
-        let (x, y) = (names(x), names(y));
-        if !x.iter().any(|w| y.contains(w)) {
-            return false;
+    let same_speaker = match (&a.speaker, &b.speaker) {
+        (Some(x), Some(y)) => {
+            let names = |s: &str| s.split_whitespace().map(fold).collect::<Vec<_>>();
+            let (x, y) = (names(x), names(y));
+            if !x.iter().any(|w| y.contains(w)) {
+                return false;
+            }
+            true
         }
+        _ => false,
+    };
+    if shared_share(&a.words, &b.words).1 >= overlap {
+        return true;
     }
-    let shared = a
-        .words
-        .iter()
-        .filter(|w| b.words.binary_search(w).is_ok())
-        .count();
-    let fewest = a.words.len().min(b.words.len()).max(1);
-    shared as f32 / fewest as f32 >= overlap
+    let (stems, share) = shared_share(&a.stems, &b.stems);
+    same_speaker && a.doc != b.doc && stems >= 3 && share >= 0.25
+}
+
+/// How many items two sorted lists share, and what part of the shorter that is.
+fn shared_share(a: &[String], b: &[String]) -> (usize, f32) {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let fewest = a.len().min(b.len()).max(1);
+    (shared, shared as f32 / fewest as f32)
 }
 
 fn is_pronoun(name: &str) -> bool {

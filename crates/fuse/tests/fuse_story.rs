@@ -5,6 +5,7 @@ use crosscheck_claims::{ClaimExtractor, ClaimsConfig};
 use crosscheck_core::{Article, Doc, Origin, Published};
 use crosscheck_fuse::{FuseConfig, FusedStory, Fuser, StoryDoc};
 use crosscheck_ner::NerModel;
+use crosscheck_quotes::{QuoteFinder, QuotesConfig};
 use crosscheck_text::{TextAnalyzer, TextConfig};
 use crosscheck_time::TimeConfig;
 
@@ -27,6 +28,13 @@ fn report(name: &str, published: (i16, i8, i8), text: &str) -> Doc {
     doc
 }
 
+/// A report with its quotes found too.
+fn quoted_report(name: &str, text: &str) -> Doc {
+    let mut doc = report(name, (2026, 5, 4), text);
+    QuoteFinder::new(QuotesConfig::default()).annotate(&mut doc);
+    doc
+}
+
 fn fuse(docs: &[(Doc, u32)]) -> FusedStory {
     let story: Vec<StoryDoc<'_>> = docs
         .iter()
@@ -34,6 +42,7 @@ fn fuse(docs: &[(Doc, u32)]) -> FusedStory {
             doc,
             origin: *origin,
             speakers: &[],
+            entity_ids: &[],
         })
         .collect();
     Fuser::new(FuseConfig::default()).fuse(&story)
@@ -165,4 +174,72 @@ fn every_item_points_at_its_exact_evidence() {
             );
         }
     }
+}
+
+#[test]
+fn the_same_act_by_different_actors_is_two_claims() {
+    let docs = vec![
+        (
+            report(
+                "tribune",
+                (2026, 5, 4),
+                "Officials from Veloria and Norvane are preparing to travel to Brenmoor for the talks.\n",
+            ),
+            0,
+        ),
+        (
+            report(
+                "courier",
+                (2026, 5, 4),
+                "Prime Minister Tomas Redl will travel to Brenmoor on Thursday.\n",
+            ),
+            1,
+        ),
+    ];
+    let fused = fuse(&docs);
+    let travels: Vec<_> = fused
+        .claims
+        .iter()
+        .filter(|c| c.predicate.starts_with("travel"))
+        .collect();
+    assert_eq!(travels.len(), 2, "{travels:#?}");
+    assert!(travels.iter().all(|c| c.origins == 1));
+}
+
+#[test]
+fn a_translated_quote_is_merged_under_its_speaker() {
+    let docs = vec![
+        (
+            quoted_report(
+                "tribune",
+                "\u{201c}We have not received any official confirmation of the date,\u{201d} Varga said.\n",
+            ),
+            0,
+        ),
+        (
+            quoted_report(
+                "courier",
+                "\u{201c}Nothing has been officially confirmed about the date yet,\u{201d} Ilse Varga said.\n",
+            ),
+            1,
+        ),
+        (
+            quoted_report(
+                "gazette",
+                "\u{201c}The date of the vote is confirmed officially for June,\u{201d} Tomas Redl said.\n",
+            ),
+            2,
+        ),
+    ];
+    let fused = fuse(&docs);
+    let varga: Vec<_> = fused
+        .quotes
+        .iter()
+        .filter(|q| q.speaker.as_deref().is_some_and(|s| s.contains("Varga")))
+        .collect();
+    assert_eq!(varga.len(), 1, "{:#?}", fused.quotes);
+    assert_eq!(varga[0].origins, 2);
+    assert_eq!(varga[0].variants.len(), 2);
+    // Another speaker's similar words stay apart.
+    assert_eq!(fused.quotes.len(), 2, "{:#?}", fused.quotes);
 }

@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use crosscheck_core::Doc;
-use crosscheck_core::dossier::{Dossier, DossierStory, StoryClaim};
+use crosscheck_core::{Doc, SegmentKind};
+
+use crosscheck_core::dossier::{Dossier, DossierStory, Evidence, StoryEntity};
 use crosscheck_entities::{DocEntities, EntityResolver};
-use crosscheck_fuse::{FuseConfig, Fuser, StoryDoc};
+use crosscheck_fuse::{FuseConfig, FusedStory, Fuser, StoryDoc};
 use crosscheck_stories::{StoriesConfig, StoryIndex};
 
 /// Where each article went in the corpus stage.
@@ -119,22 +120,27 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
                 .zip(&local)
                 .map(|(&i, entities)| quote_speakers(&docs[i], entities))
                 .collect();
-            let story: Vec<StoryDoc<'_>> = members
-                .iter()
-                .zip(&speakers)
-                .map(|(&i, speakers)| StoryDoc {
-                    doc: &docs[i],
-                    origin: view.origin[i] as u32,
-                    speakers,
-                })
-                .collect();
             let pairs: Vec<(&Doc, &DocEntities)> =
                 members.iter().map(|&i| &docs[i]).zip(&local).collect();
             let entities = resolver.resolve_with(&pairs);
+            let entity_ids: Vec<Vec<Option<String>>> = pairs
+                .iter()
+                .map(|(doc, de)| story_entity_ids(doc, de, &entities))
+                .collect();
+            let story: Vec<StoryDoc<'_>> = members
+                .iter()
+                .zip(speakers.iter().zip(&entity_ids))
+                .map(|(&i, (speakers, entity_ids))| StoryDoc {
+                    doc: &docs[i],
+                    origin: view.origin[i] as u32,
+                    speakers,
+                    entity_ids,
+                })
+                .collect();
             let fused = fuser.fuse(&story);
             DossierStory {
                 id: format!("s{}", n + 1),
-                title: story_title(docs, members, &fused.claims),
+                title: story_title(docs, members, &fused),
                 articles: members
                     .iter()
                     .map(|&i| docs[i].article.id.to_string())
@@ -156,6 +162,37 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
     dossier
 }
 
+/// For each of the report's tagged mentions, the id of the story entity it names:
+/// its entity in the report, found among the story's entities by the article and
+/// a shared name form.
+fn story_entity_ids(doc: &Doc, local: &DocEntities, story: &[StoryEntity]) -> Vec<Option<String>> {
+    let article = doc.article.id.to_string();
+    let local_ids: Vec<Option<&str>> = local
+        .entities
+        .iter()
+        .map(|entity| {
+            story
+                .iter()
+                .find(|s| {
+                    s.articles.contains(&article)
+                        && s.aliases
+                            .iter()
+                            .any(|a| a.eq_ignore_ascii_case(&entity.name))
+                })
+                .map(|s| s.id.as_str())
+        })
+        .collect();
+    doc.entities
+        .iter()
+        .map(|mention| {
+            local
+                .entity_at(mention.span)
+                .and_then(|e| local_ids.get(e as usize).copied().flatten())
+                .map(str::to_string)
+        })
+        .collect()
+}
+
 /// Each quote's speaker as an entity name: the entity its source names, or for a
 /// pronoun the person it refers to when that is clear.
 fn quote_speakers(doc: &Doc, entities: &DocEntities) -> Vec<Option<String>> {
@@ -175,20 +212,31 @@ fn quote_speakers(doc: &Doc, entities: &DocEntities) -> Vec<Option<String>> {
 }
 
 /// The headline of the report most central to the story (the one stating most
-/// of the claims that several sources corroborate; the earliest among equals),
-/// else the start of its first report's first sentence.
-fn story_title(docs: &[Doc], members: &[usize], claims: &[StoryClaim]) -> String {
+/// of the claims that several sources corroborate, less those where it stands on
+/// the minority side of a conflict, as a headline may carry its error; the
+/// earliest among equals), else the start of its first report's first sentence.
+fn story_title(docs: &[Doc], members: &[usize], fused: &FusedStory) -> String {
     let central = |doc: &Doc| {
-        claims
+        let states = |evidence: &[Evidence]| evidence.iter().any(|e| e.article == doc.article.id.0);
+        let corroborated = fused
+            .claims
             .iter()
-            .filter(|c| c.origins >= 2 && c.evidence.iter().any(|e| e.article == doc.article.id.0))
-            .count()
+            .filter(|c| c.origins >= 2 && states(&c.evidence))
+            .count() as i64;
+        // Values are sorted best-supported first.
+        let minority = fused
+            .conflicts
+            .iter()
+            .flat_map(|c| c.values.iter().skip(1))
+            .filter(|v| states(&v.evidence))
+            .count() as i64;
+        corroborated - 2 * minority
     };
     members
         .iter()
-        .filter(|&&i| docs[i].article.title.is_some())
-        .max_by(|&&a, &&b| central(&docs[a]).cmp(&central(&docs[b])).then(b.cmp(&a)))
-        .and_then(|&i| docs[i].article.title.clone())
+        .filter_map(|&i| headline(&docs[i]).map(|title| (i, title)))
+        .max_by(|(a, _), (b, _)| central(&docs[*a]).cmp(&central(&docs[*b])).then(b.cmp(a)))
+        .map(|(_, title)| title)
         .or_else(|| {
             members.first().and_then(|&i| {
                 let doc = &docs[i];
@@ -203,4 +251,16 @@ fn story_title(docs: &[Doc], members: &[usize], claims: &[StoryClaim]) -> String
             })
         })
         .unwrap_or_else(|| "(untitled story)".to_string())
+}
+
+/// A report's headline: its title, else a heading that opens the text (plain
+/// text files carry their headline as a first line of their own).
+fn headline(doc: &Doc) -> Option<String> {
+    doc.article.title.clone().or_else(|| {
+        doc.segments
+            .first()
+            .filter(|segment| segment.kind == SegmentKind::Heading)
+            .map(|segment| doc.text(segment.span).trim().to_string())
+            .filter(|title| !title.is_empty())
+    })
 }
