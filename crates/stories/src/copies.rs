@@ -111,17 +111,17 @@ pub struct CopyMatch {
 /// (8 bytes), and up to 16 band-table entries.
 #[derive(Debug, Clone)]
 pub struct CopyIndex {
-    config: CopiesConfig,
+    pub(crate) config: CopiesConfig,
     /// `band key → latest article` with that band.
-    bands: IdMap<u64, u32>,
+    pub(crate) bands: IdMap<u64, u32>,
     /// Low 16 bits of every article's signature, `SIGNATURE_LEN` per article.
-    compact: Vec<u16>,
+    pub(crate) compact: Vec<u16>,
     /// Group of each article: the sequence number of the group's first article.
-    group: Vec<u32>,
+    pub(crate) group: Vec<u32>,
     /// Published day of each article (days since 1970-01-01), `i32::MAX` if unknown.
-    day: Vec<i32>,
+    pub(crate) day: Vec<i32>,
     /// Origin of every group with more than one member.
-    origin: IdMap<u32, u32>,
+    pub(crate) origin: IdMap<u32, u32>,
 }
 
 impl CopyIndex {

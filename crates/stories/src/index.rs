@@ -11,14 +11,14 @@ use crate::copies::{CopyIndex, Signature};
 use crate::features::{FeatureSettings, Features, TermKind};
 use crate::hash::IdMap;
 
-/// A story's id. Ids are handed out in order and never reused; when two stories
-/// merge, the older id survives and the other redirects to it
 /// Pseudo-articles assumed before the first real one. Without them, a small
 /// collection (five reports of one event) gives the words its reports share an idf
 /// near zero, and reports of one event look unrelated; over thousands of articles
 /// the background hardly moves any weight.
-const BACKGROUND_DOCS: f32 = 50.0;
+pub(crate) const BACKGROUND_DOCS: f32 = 50.0;
 
+/// A story's id. Ids are handed out in order and never reused; when two stories
+/// merge, the older id survives and the other redirects to it
 /// ([`StoryIndex::resolve`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -81,22 +81,22 @@ pub enum StoryEvent {
 }
 
 #[derive(Debug, Clone)]
-struct Story {
+pub(crate) struct Story {
     /// `(term, Σ raw weight / doc channel norm)`, sorted by term: the sum of the
     /// members' unit vectors without their idf, which is applied when comparing,
     /// so old articles count with today's document frequencies.
-    centroid: Vec<(u32, f32)>,
+    pub(crate) centroid: Vec<(u32, f32)>,
     /// Channel norms of `centroid · idf`, and the article count they were
     /// computed at (recomputed once the collection has grown by 5%).
-    norm: [f32; CHANNELS],
-    norm_at: u32,
-    members: Vec<u32>,
-    first_day: i32,
-    last_day: i32,
-    last_seq: u32,
-    frozen: bool,
+    pub(crate) norm: [f32; CHANNELS],
+    pub(crate) norm_at: u32,
+    pub(crate) members: Vec<u32>,
+    pub(crate) first_day: i32,
+    pub(crate) last_day: i32,
+    pub(crate) last_seq: u32,
+    pub(crate) frozen: bool,
     /// Years its articles are about, with counts (a handful at most).
-    years: Vec<(i32, u32)>,
+    pub(crate) years: Vec<(i32, u32)>,
 }
 
 impl Story {
@@ -112,25 +112,25 @@ impl Story {
 /// Groups articles into stories, incrementally. See the crate docs for an example.
 #[derive(Debug, Clone)]
 pub struct StoryIndex {
-    config: StoriesConfig,
-    copies: CopyIndex,
+    pub(crate) config: StoriesConfig,
+    pub(crate) copies: CopyIndex,
     /// Document frequency of every term seen.
     /// `(count, ln(count + 0.5))`: the logarithm kept so that the idf costs a
     /// subtraction.
-    df: IdMap<u32, (u32, f32)>,
+    pub(crate) df: IdMap<u32, (u32, f32)>,
     /// `ln(docs + 1)`.
-    ln_docs: f32,
-    docs: u32,
-    stories: Vec<Story>,
+    pub(crate) ln_docs: f32,
+    pub(crate) docs: u32,
+    pub(crate) stories: Vec<Story>,
     /// Union-find parent of each story id (itself unless merged away).
-    parent: Vec<u32>,
+    pub(crate) parent: Vec<u32>,
     /// `term → stories` that hold it among their weightiest terms, newest last,
     /// at most `posting_cap` long.
-    postings: IdMap<u32, VecDeque<u32>>,
+    pub(crate) postings: IdMap<u32, VecDeque<u32>>,
     /// Story of each article (before redirects).
-    story_of: Vec<u32>,
-    articles: Vec<ArticleId>,
-    events: Vec<StoryEvent>,
+    pub(crate) story_of: Vec<u32>,
+    pub(crate) articles: Vec<ArticleId>,
+    pub(crate) events: Vec<StoryEvent>,
 }
 
 const NO_DAY: i32 = i32::MAX;
@@ -730,7 +730,7 @@ fn top_terms(weighted: &[(u32, f32)], k: usize) -> Vec<(u32, f32)> {
 }
 
 /// Similarity channels: words, names, numbers and dates.
-const CHANNELS: usize = 3;
+pub(crate) const CHANNELS: usize = 3;
 
 /// Channel of a term.
 fn channel(term: u32) -> usize {

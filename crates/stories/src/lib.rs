@@ -31,6 +31,7 @@ mod copies;
 mod features;
 mod hash;
 mod index;
+mod persist;
 
 pub use config::StoriesConfig;
 pub use copies::{CopiesConfig, CopyIndex, CopyMatch, SIGNATURE_LEN, Signature};
@@ -43,6 +44,19 @@ pub enum Error {
     /// A setting is out of range.
     #[error("stories config: {0}")]
     Config(String),
+    /// A saved index was written by another version of this crate.
+    #[error(
+        "saved story index: format version {found}, this build reads version {expected}; rebuild the index from the stored articles"
+    )]
+    Version {
+        /// The version byte in the blob.
+        found: u8,
+        /// The version this build writes and reads.
+        expected: u8,
+    },
+    /// A saved index is damaged or is not a story index at all.
+    #[error("saved story index: {0}")]
+    Corrupt(String),
 }
 
 /// `Result` with [`Error`].

@@ -74,24 +74,51 @@ impl SyntheticArticle {
     }
 }
 
-/// A story: the facts its reports share.
+/// A story: the facts its reports share. Every name, place and number is drawn
+/// for the story alone, so two stories of the same kind (two floods) still differ
+/// in who, where, when and how many, as real events do.
 #[derive(Debug, Clone)]
 struct Story {
-    event: (&'static str, &'static str, &'static str),
-    city: &'static str,
-    country: &'static str,
+    event: String,
+    verb: &'static str,
+    counted: &'static str,
+    kind_words: &'static [&'static str],
+    city: String,
+    country: String,
+    org: String,
+    venue: String,
     day: Date,
     count: usize,
-    actors: Vec<(String, &'static str, &'static str)>,
+    number: usize,
+    small: usize,
+    actors: Vec<(String, &'static str, String)>,
+    topics: Vec<&'static str>,
+    adjectives: Vec<&'static str>,
+    wire: (&'static str, &'static str),
     reports: usize,
     first_report: usize,
 }
+
+/// Kinds of venue, after a place-like name.
+const VENUES: &[&str] = &[
+    "Hall",
+    "Stadium",
+    "Convention Centre",
+    "Palace",
+    "Square",
+    "Arena",
+    "Courthouse",
+    "Barracks",
+    "Terminal",
+    "Exhibition Grounds",
+];
 
 /// An iterator over generated articles.
 #[derive(Debug)]
 pub struct Corpus {
     config: CorpusConfig,
     random: Random,
+    outlets: Vec<(String, String)>,
     story: Option<Story>,
     stories: usize,
     next: usize,
@@ -100,8 +127,23 @@ pub struct Corpus {
 impl Corpus {
     /// A corpus with these settings.
     pub fn new(config: CorpusConfig) -> Self {
+        let mut random = Random::new(config.seed);
+        // A fixed press of 120 outlets per corpus: outlets recur across stories
+        // (as they do), the events they report do not.
+        let mut outlets: Vec<(String, String)> = Vec::with_capacity(120);
+        while outlets.len() < 120 {
+            let o = outlet(&mut random);
+            if !outlets.iter().any(|(name, _)| *name == o.0) {
+                outlets.push(o);
+            }
+            // There are 400 combinations; stop looking long before exhausting them.
+            if random.chance(0.001) {
+                break;
+            }
+        }
         Corpus {
-            random: Random::new(config.seed),
+            random,
+            outlets,
             config,
             story: None,
             stories: 0,
@@ -115,20 +157,51 @@ impl Corpus {
         let day = base
             .checked_add(jiff::Span::new().days(r.below(700) as i64))
             .unwrap_or(base);
+        let country = country_name(r);
+        let city = place_name(r);
+        let org = org_name(r);
         let actors = (0..r.between(2, 4))
             .map(|_| {
-                let name = format!("{} {}", r.pick(FIRST_NAMES), r.pick(SURNAMES));
-                (name, *r.pick(TITLES), *r.pick(COUNTRIES))
+                let home = if r.chance(0.6) {
+                    country.clone()
+                } else {
+                    country_name(r)
+                };
+                (person_name(r), *r.pick(TITLES), home)
             })
             .collect();
+        let (kind, verb, counted, kind_words) = *r.pick(EVENTS);
+        let event = kind
+            .replace("{place}", &city)
+            .replace("{country}", &country)
+            .replace("{org}", &org);
+        let venue = format!("{} {}", family_name(r), r.pick(VENUES));
+        let mut topics: Vec<&'static str> = Vec::with_capacity(6);
+        while topics.len() < 5 {
+            let word = *r.pick(TOPIC_WORDS);
+            if !topics.contains(&word) {
+                topics.push(word);
+            }
+        }
+        let adjectives = vec![*r.pick(TOPIC_ADJECTIVES), *r.pick(TOPIC_ADJECTIVES)];
         let (low, high) = self.config.reports_per_story;
         Story {
-            event: *r.pick(EVENTS),
-            city: CITIES[r.below(CITIES.len())],
-            country: COUNTRIES[r.below(COUNTRIES.len())],
+            event,
+            verb,
+            counted,
+            kind_words,
+            city,
+            country,
+            org,
+            venue,
             day,
             count: r.between(12, 4000),
+            number: r.between(20, 900),
+            small: r.between(2, 40),
             actors,
+            topics,
+            adjectives,
+            wire: *r.pick(WIRES),
             reports: r.between(low.max(1), high.max(low.max(1))),
             first_report: self.next,
         }
@@ -137,70 +210,125 @@ impl Corpus {
     fn report(&mut self, story: &Story, story_index: usize) -> SyntheticArticle {
         let index = self.next;
         let r = &mut self.random;
-        let (outlet, domain) = *r.pick(OUTLETS);
+        let first = index == story.first_report;
         let published = story
             .day
             .checked_add(jiff::Span::new().days(r.below(3) as i64))
             .unwrap_or(story.day);
-        let reprint_of = (index > story.first_report && r.chance(self.config.reprint_share))
-            .then_some(story.first_report);
+        let reprint_of =
+            (!first && r.chance(self.config.reprint_share)).then_some(story.first_report);
+        // The first report of a story is the wire's; a reprint runs under another
+        // outlet's name. Others come from the corpus's press.
+        let (outlet, domain) = if first {
+            (story.wire.0.to_string(), story.wire.1.to_string())
+        } else {
+            let (name, domain) = r.pick(&self.outlets).clone();
+            (name, domain)
+        };
         // A reprint starts from the same random stream as the wire copy, so its
         // wording matches; light edits follow below.
-        let mut words = if reprint_of.is_some() {
-            Random::new(
-                self.config.seed ^ (story.first_report as u64).wrapping_mul(0x2545_F491_4F6C_DD1D),
-            )
+        let stream = if reprint_of.is_some() {
+            story.first_report
         } else {
-            Random::new(self.config.seed ^ (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D))
+            index
         };
-        let (event, verb, counted) = story.event;
+        let mut words =
+            Random::new(self.config.seed ^ (stream as u64).wrapping_mul(0x2545_F491_4F6C_DD1D));
         let weekday = WEEKDAYS[story.day.weekday().to_monday_zero_offset() as usize];
         let lead = &story.actors[0];
         let second = &story.actors[story.actors.len() - 1];
-        let title = format!(
-            "{} {} in {} as {} {} arrives",
-            capitalise(event),
-            verb,
-            story.city,
-            lead.1,
-            surname(&lead.0)
-        );
+        let headlines = [
+            format!(
+                "{} {} as {} {} arrives",
+                capitalise(&story.event),
+                story.verb,
+                lead.1,
+                surname(&lead.0)
+            ),
+            format!(
+                "{}: {} {} after {} {}",
+                story.city,
+                capitalise(&story.event),
+                story.verb,
+                story.count,
+                story.counted
+            ),
+            format!(
+                "{} {} says {} will not wait",
+                capitalise(lead.1),
+                surname(&lead.0),
+                story.org
+            ),
+        ];
+        let title = headlines[words.below(headlines.len())].clone();
+        let fill = |template: &str, words: &mut Random| -> String {
+            let mut out = template
+                .replace("{place}", &story.city)
+                .replace("{country}", &story.country)
+                .replace("{org}", &story.org)
+                .replace("{venue}", &story.venue)
+                .replace("{a}", &format!("{} {}", lead.1, lead.0))
+                .replace("{b}", &format!("{} {}", second.1, second.0))
+                .replace("{sa}", surname(&lead.0))
+                .replace("{sb}", surname(&second.0))
+                .replace("{n}", &story.number.to_string())
+                .replace("{m}", &story.small.to_string())
+                .replace("{day}", weekday)
+                .replace("{month}", month_name(story.day.month()));
+            for (slot, pool) in [
+                ("{k}", story.kind_words),
+                ("{t}", story.topics.as_slice()),
+                ("{u}", story.topics.as_slice()),
+                ("{adj}", story.adjectives.as_slice()),
+            ] {
+                while let Some(at) = out.find(slot) {
+                    let word = *words.pick(pool);
+                    out.replace_range(at..at + slot.len(), word);
+                }
+            }
+            capitalise(&out)
+        };
         let mut paragraphs = Vec::new();
         paragraphs.push(format!(
-            "{}, {} {} ({}) - The {} {} in {} on {}, with about {} {}, officials said.",
+            "{}, {} {} ({}) - The {} {} on {}, with about {} {}, officials said.",
             story.city.to_uppercase(),
             month_name(story.day.month()),
             story.day.day(),
-            WIRES[words.below(WIRES.len())],
-            event,
-            verb,
-            story.city,
+            story.wire.0,
+            story.event,
+            story.verb,
             weekday,
             story.count,
-            counted
+            story.counted
         ));
+        let template = QUOTES[words.below(QUOTES.len())];
+        let quote = fill(template, &mut words);
         paragraphs.push(format!(
-            "{} {} of {} said: \u{201c}{}.\u{201d}",
-            lead.1,
+            "{} {} of {} said: \u{201c}{quote}.\u{201d}",
+            capitalise(lead.1),
             lead.0,
             lead.2,
-            words.pick(QUOTES)
         ));
         for _ in 0..words.between(
             self.config.filler_paragraphs.0,
             self.config.filler_paragraphs.1,
         ) {
-            let first = words.below(FILLER.len());
+            let a = words.below(SENTENCES.len());
             // Two different sentences, so no paragraph repeats itself.
-            let second = (first + 1 + words.below(FILLER.len() - 1)) % FILLER.len();
-            let (a, b) = (FILLER[first], FILLER[second]);
+            let b = (a + 1 + words.below(SENTENCES.len() - 1)) % SENTENCES.len();
+            let (a, b) = (
+                fill(SENTENCES[a], &mut words),
+                fill(SENTENCES[b], &mut words),
+            );
             paragraphs.push(format!("{a} {b}"));
         }
+        let template = QUOTES[words.below(QUOTES.len())];
+        let closing = fill(template, &mut words);
         paragraphs.push(format!(
-            "\u{201c}{},\u{201d} {} told reporters in {}. Mr. {} added that talks would continue on {}.",
-            words.pick(QUOTES),
+            "\u{201c}{closing},\u{201d} {} told reporters in {}. {} {} added that talks would continue on {}.",
             surname(&second.0),
             story.city,
+            capitalise(second.1),
             surname(&second.0),
             WEEKDAYS[(story.day.weekday().to_monday_zero_offset() as usize + 1) % 7],
         ));
@@ -217,11 +345,11 @@ impl Corpus {
         if r.chance(self.config.caption_share) {
             let at = r.between(1, paragraphs.len().saturating_sub(1).max(1));
             let caption = format!(
-                "{} {} {} {} in {}, {} on {} {}, {}.",
-                lead.1,
+                "{} {} {} the {} in {}, {} on {} {}, {}.",
+                capitalise(lead.1),
                 lead.0,
                 r.pick(CAPTION_VERBS),
-                "the venue",
+                story.venue,
                 story.city,
                 story.country,
                 month_name(story.day.month()),
@@ -229,15 +357,16 @@ impl Corpus {
                 story.day.year()
             );
             let credit = format!(
-                "{} {}/{} via Lantern Images",
-                r.pick(FIRST_NAMES).to_uppercase(),
-                r.pick(SURNAMES).to_uppercase(),
-                r.pick(AGENCIES)
+                "{} {}/{} via {}",
+                given_name(r).to_uppercase(),
+                family_name(r).to_uppercase(),
+                r.pick(AGENCIES),
+                outlet
             );
             paragraphs.insert(at, credit);
             paragraphs.insert(at, caption);
         }
-        let author = format!("{} {}", r.pick(FIRST_NAMES), r.pick(SURNAMES));
+        let author = person_name(r);
         let slug: String = title
             .to_lowercase()
             .chars()
@@ -253,8 +382,8 @@ impl Corpus {
         SyntheticArticle {
             index,
             story: story_index,
-            outlet: outlet.to_string(),
-            domain: domain.to_string(),
+            outlet,
+            domain,
             url,
             title,
             author,
@@ -368,5 +497,48 @@ mod tests {
         .collect();
         assert_eq!(a, b);
         assert_ne!(a, c);
+    }
+
+    #[test]
+    fn stories_do_not_share_their_people_or_wording() {
+        let articles: Vec<_> = Corpus::new(CorpusConfig {
+            articles: 400,
+            ..Default::default()
+        })
+        .collect();
+        // The speaker of the second paragraph ("Title Given Family of Country said:").
+        let mut speaker_story = std::collections::HashMap::new();
+        let mut paragraph_story = std::collections::HashMap::new();
+        for article in &articles {
+            let speaker = article.paragraphs[1]
+                .split(" of ")
+                .next()
+                .unwrap()
+                .to_string();
+            let story = *speaker_story
+                .entry(speaker.clone())
+                .or_insert(article.story);
+            assert_eq!(story, article.story, "{speaker} speaks in two stories");
+            for paragraph in &article.paragraphs[2..] {
+                let story = *paragraph_story
+                    .entry(paragraph.clone())
+                    .or_insert(article.story);
+                assert_eq!(story, article.story, "shared paragraph: {paragraph}");
+            }
+        }
+        let stories = articles.last().unwrap().story + 1;
+        assert!(
+            speaker_story.len() * 2 > stories,
+            "{} speakers",
+            speaker_story.len()
+        );
+    }
+
+    #[test]
+    fn sample_article_reads_like_news() {
+        let article = Corpus::new(CorpusConfig::default()).nth(5).unwrap();
+        let text = article.text();
+        assert!(text.contains(" said"));
+        assert!(!text.contains('{'), "unfilled slot in {text}");
     }
 }

@@ -6,7 +6,17 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use crate::corpus::SyntheticArticle;
-use crate::words::BOILERPLATE_LINKS;
+use crate::random::Random;
+use crate::words::{BOILERPLATE_LINKS, family_name, place_name};
+
+/// Verbs of the related-links headlines.
+const RELATED_VERBS: &[&str] = &[
+    "wins vote",
+    "resigns",
+    "opens bakery",
+    "warns of delays",
+    "scores twice",
+];
 
 /// How generated articles are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,9 +164,20 @@ pub fn html_page(article: &SyntheticArticle) -> String {
         page.push_str(&escape(paragraph));
         page.push_str("</p>\n");
     }
+    // Related links differ from page to page (as on real sites), so boilerplate
+    // is not one fixed string a cleaner could learn.
+    page.push_str("</article><aside class=\"related\"><h2>Related</h2><ul>");
+    let mut related = Random::new(article.index as u64 ^ 0x005E_ED0F_11E5);
+    for n in 0..3 {
+        page.push_str(&format!(
+            "<li><a href=\"/more/{n}\">{} {} in {}</a></li>",
+            family_name(&mut related),
+            RELATED_VERBS[related.below(RELATED_VERBS.len())],
+            place_name(&mut related)
+        ));
+    }
     page.push_str(
-        "</article><aside class=\"related\"><h2>Related</h2><ul><li><a href=\"/a\">Markets rally as rates hold</a></li>\
-         <li><a href=\"/b\">Ten things to know this week</a></li><li><a href=\"/c\">Weather warning issued for coast</a></li></ul></aside>\
+        "</ul></aside>\
          <div class=\"newsletter\">Sign up for our morning briefing. <form><input type=\"email\"><button>Subscribe</button></form></div>\
          <section class=\"comments\"><h2>Comments</h2><div class=\"comment\">Great reporting, thanks!</div></section></main>\
          <footer><p>&copy; 2025 All rights reserved.</p><a href=\"/terms\">Terms</a></footer></body></html>\n",
