@@ -301,6 +301,21 @@ fn the_accord_is_one_story_with_its_disagreements_and_sources() {
     assert_eq!(signing["predicate"], "sign");
     assert!(signing["origins"].as_u64().unwrap() >= 4, "{signing:#}");
 
+    // The story is not named by a headline that carries a disputed detail.
+    let title = accord["title"].as_str().unwrap();
+    assert!(!title.contains("Calder"), "{title}");
+
+    // Redl's remark, in the original and in a machine translation, is one quote
+    // from three independent sources with two wordings.
+    let redl = accord["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["speaker"] == "Tomas Redl")
+        .expect("Redl is quoted");
+    assert_eq!(redl["origins"], 3, "{redl:#}");
+    assert_eq!(redl["variants"].as_array().unwrap().len(), 2, "{redl:#}");
+
     // Who's who: one Ilse Varga with the titles outlets give her.
     let varga = accord["entities"]
         .as_array()

@@ -177,6 +177,8 @@ struct Profile {
     patient: Option<String>,
     keys: Vec<String>,
     words: Vec<String>,
+    /// The normalised date value the claim states, if any.
+    date: Option<String>,
 }
 
 impl Profile {
@@ -212,7 +214,13 @@ impl Profile {
     /// however differently the reports word it (`the accord was signed in
     /// Brenmoor`, `Veloria and Kestrand signed the accord`).
     fn similarity(&self, other: &Profile) -> f32 {
-        let alike = similarity(&self.keys, &self.words, &other.keys, &other.words);
+        let mut alike = similarity(&self.keys, &self.words, &other.keys, &other.words);
+        // The same act on the same stated day is most likely one event, even
+        // when the reports name its object differently (`deal`, `accord`).
+        if self.date.is_some() && self.date == other.date {
+            alike += 0.35;
+        }
+        let alike = alike.min(1.0);
         match (&self.patient, &other.patient) {
             (Some(a), Some(b)) if a == b && is_entity_key(a) => 1.0,
             // A shared head noun (`accord`) counts for much, not all: light
@@ -248,6 +256,7 @@ pub fn align<'a>(
             patient: patient(c.claim, ids(c.doc)),
             keys: argument_keys(c.claim, ids(c.doc)),
             words: content_words(docs[c.doc], c.claim),
+            date: c.claim.date.as_ref().and_then(|d| d.value.clone()),
         })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();

@@ -104,7 +104,9 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
                     .trim()
                     .to_string();
                 let record = evidence(doc, content);
-                match variants.iter_mut().find(|v| fold(&v.text) == fold(&text)) {
+                // Wordings that differ only in punctuation (straight or curly
+                // apostrophes, a comma) are one variant.
+                match variants.iter_mut().find(|v| same_words(&v.text, &text)) {
                     Some(variant) => variant.evidence.push(record),
                     None => variants.push(QuoteVariant {
                         text,
@@ -158,6 +160,17 @@ fn shared_share(a: &[String], b: &[String]) -> (usize, f32) {
     let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     let fewest = a.len().min(b.len()).max(1);
     (shared, shared as f32 / fewest as f32)
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 fn is_pronoun(name: &str) -> bool {

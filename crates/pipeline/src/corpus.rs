@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use crosscheck_core::{Doc, SegmentKind};
+use crosscheck_core::layers::entity::EntityKind;
+use crosscheck_core::{Doc, SegmentKind, Span};
 
 use crosscheck_core::dossier::{Dossier, DossierStory, Evidence, StoryEntity};
 use crosscheck_entities::{DocEntities, EntityResolver};
@@ -162,6 +163,18 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
     dossier
 }
 
+/// The person a quote's source names: in `Velorian Foreign Minister Ilse
+/// Varga` the speaker is Varga, not the country her title names.
+fn speaker_in(entities: &DocEntities, source: Span) -> Option<u32> {
+    entities
+        .mentions
+        .iter()
+        .skip_while(|m| m.span.end <= source.start)
+        .take_while(|m| m.span.start < source.end)
+        .find(|m| m.kind == EntityKind::Per)
+        .and_then(|m| m.entity)
+}
+
 /// For each of the report's tagged mentions, the id of the story entity it names:
 /// its entity in the report, found among the story's entities by the article and
 /// a shared name form.
@@ -200,8 +213,8 @@ fn quote_speakers(doc: &Doc, entities: &DocEntities) -> Vec<Option<String>> {
         .iter()
         .map(|quote| {
             let source = quote.source?;
-            let entity = entities
-                .entity_at(source)
+            let entity = speaker_in(entities, source)
+                .or_else(|| entities.entity_at(source))
                 .or_else(|| entities.resolve_pronoun(doc, source.start))?;
             entities
                 .entities

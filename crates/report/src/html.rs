@@ -31,6 +31,7 @@ ol.timeline .date{font-family:monospace}
 .status{font-size:.75rem;text-transform:uppercase;border-radius:3px;padding:0 .3rem;background:#e8f5e9}
 .status.updated{background:#fff3cd}.status.planned{background:#e3ecf7}.status.cancelled{background:#fde8e8}
 svg.chart{width:100%;max-width:720px;height:auto}
+.scroll{overflow-x:auto;max-width:100%}
 table.coverage{border-collapse:collapse;font-size:.85rem}
 table.coverage td,table.coverage th{border:1px solid #ddd;padding:.2rem .4rem;vertical-align:top}
 table.coverage td:first-child{min-width:18rem}
@@ -113,9 +114,16 @@ fn evidence_id(evidence: &Evidence) -> String {
 fn write_evidence_list(out: &mut String, evidence: &[Evidence]) {
     out.push_str("<ul class=\"evidence\">");
     for e in evidence {
+        // A quote's evidence carries its own quotation marks.
+        let quoted = e.text.starts_with(['"', '\u{201c}', '\u{2018}', '\u{ab}']);
+        let (open, close) = if quoted {
+            ("", "")
+        } else {
+            ("\u{201c}", "\u{201d}")
+        };
         let _ = write!(
             out,
-            "<li><a href=\"#{}\">{}</a>: \u{201c}{}\u{201d}</li>",
+            "<li><a href=\"#{}\">{}</a>: {open}{}{close}</li>",
             escape(&evidence_id(e)),
             escape(&e.source),
             escape(&e.text)
@@ -329,43 +337,72 @@ fn write_coverage(out: &mut String, story: &DossierStory, sources: &HashMap<&str
     if claims.is_empty() {
         return;
     }
-    out.push_str("<h3>Coverage</h3><table class=\"coverage\"><tr><th>claim</th>");
+    // One column per report, linked to its text; an outlet with several reports
+    // numbers them in story order.
+    out.push_str(
+        "<h3>Coverage</h3><div class=\"scroll\"><table class=\"coverage\"><tr><th>claim</th>",
+    );
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for article in &story.articles {
+        let source = sources.get(article.as_str()).copied().unwrap_or(article);
+        let reports = story
+            .articles
+            .iter()
+            .filter(|a| sources.get(a.as_str()).copied().unwrap_or(a) == source)
+            .count();
+        let n = seen.entry(source).or_default();
+        *n += 1;
+        let label = if reports > 1 {
+            format!("{source} ({n})")
+        } else {
+            source.to_string()
+        };
         let _ = write!(
             out,
-            "<th>{}</th>",
-            escape(sources.get(article.as_str()).copied().unwrap_or(article))
+            "<th><a href=\"#a-{}\">{}</a></th>",
+            escape(article),
+            escape(&label)
         );
     }
     out.push_str("</tr>");
     for claim in claims {
         let _ = write!(out, "<tr><td>{}</td>", escape(&claim.text));
         // A report on the losing side of one of this claim's conflicts contradicts it.
-        let contradicting: Vec<&str> = story
+        // (article, the slot it disagrees on)
+        let contradicting: Vec<(&str, &str)> = story
             .conflicts
             .iter()
             .filter(|c| c.claim == claim.id)
             .flat_map(|c| {
-                c.values
-                    .iter()
-                    .skip(1)
-                    .flat_map(|v| v.evidence.iter().map(|e| e.article.as_str()))
+                c.values.iter().skip(1).flat_map(move |v| {
+                    v.evidence
+                        .iter()
+                        .map(move |e| (e.article.as_str(), c.kind.as_str()))
+                })
             })
             .collect();
         for article in &story.articles {
             let supports = claim.evidence.iter().any(|e| e.article == *article);
-            let cell = if contradicting.contains(&article.as_str()) {
-                "<td class=\"contradicts\" title=\"contradicts\">&#x2717;</td>"
+            let disputed: Vec<&str> = contradicting
+                .iter()
+                .filter(|(a, _)| *a == article.as_str())
+                .map(|(_, kind)| *kind)
+                .collect();
+            if !disputed.is_empty() {
+                let _ = write!(
+                    out,
+                    "<td class=\"contradicts\" title=\"contradicts on {0}\">&#x2717; {0}</td>",
+                    escape(&disputed.join(", "))
+                );
             } else if supports {
-                "<td class=\"supports\" title=\"supports\">&#x2713;</td>"
+                out.push_str("<td class=\"supports\" title=\"supports\">&#x2713;</td>");
             } else {
-                "<td class=\"silent\" title=\"silent\"></td>"
-            };
-            out.push_str(cell);
+                out.push_str("<td class=\"silent\" title=\"silent\"></td>");
+            }
         }
         out.push_str("</tr>");
     }
-    out.push_str("</table>\n");
+    out.push_str("</table></div>\n");
 }
 
 fn write_article(out: &mut String, article: &DossierArticle, marks: &[(u32, u32)]) {
