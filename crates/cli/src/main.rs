@@ -25,6 +25,8 @@ enum Command {
     Add(commands::archive::AddArgs),
     /// Full-text search over the archive, with filters.
     Search(commands::archive::SearchArgs),
+    /// Serve the HTTP API and the web app over the archive.
+    Serve(commands::serve::ServeArgs),
     /// Score a stage against a public benchmark with its published metric.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Add(args) => commands::archive::run_add(args),
         Command::Search(args) => commands::archive::run_search(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Eval(command) => commands::eval::run(command),
         Command::Train(command) => commands::train::run(command),
         Command::Bench(args) => commands::bench::run(args),

@@ -253,10 +253,7 @@ impl fmt::Display for StoriesReport {
 pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<StoriesReport> {
     let index = StoriesConfig::default()
         .build()
-        .map_err(|e| EvalError::Io {
-            path: dir.to_path_buf(),
-            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, e),
-        })?;
+        .map_err(|e| invalid(dir, e.to_string()))?;
     run_with(dir, predictions, index)
 }
 
@@ -264,36 +261,77 @@ pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<StoriesReport> {
 pub fn run_with(
     dir: &Path,
     predictions: Option<&Path>,
-    mut index: StoryIndex,
+    index: StoryIndex,
 ) -> Result<StoriesReport> {
+    let reports = read_reports(dir)?;
+    cluster(&reports, predictions, index)
+}
+
+fn invalid(path: &Path, reason: String) -> EvalError {
+    EvalError::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
+    }
+}
+
+/// One report read for clustering: its file name (for scoring only) and its doc.
+#[derive(Debug, Clone)]
+pub struct EcbReport {
+    /// The file name, never shown to the index.
+    pub name: String,
+    /// The analysed report.
+    pub doc: Doc,
+}
+
+/// Reads every `.xml` report under `dir` (paths sorted, so runs repeat exactly) and
+/// runs the per-article stages the pipeline runs before stories: named entities and
+/// time expressions (with the publication date inferred from the text, as for any
+/// undated input).
+pub fn read_reports(dir: &Path) -> Result<Vec<EcbReport>> {
     let mut files = Vec::new();
     collect_xml(dir, &mut files)?;
-    // Paths sorted: a fixed order, so runs repeat exactly.
     files.sort();
-    let mut docs = Vec::with_capacity(files.len());
+    let ner = crosscheck_ner::NerModel::shared().map_err(|e| invalid(dir, e.to_string()))?;
+    let time = crosscheck_time::TimeConfig::default()
+        .build()
+        .map_err(|e| invalid(dir, e.to_string()))?;
+    let mut reports = Vec::with_capacity(files.len());
     for path in &files {
         let xml = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
             path: path.clone(),
             source,
         })?;
-        docs.push(ecb_doc(path, &xml));
+        let mut doc = ecb_doc(path, &xml);
+        ner.annotate(&mut doc);
+        time.tag_doc(&mut doc);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        reports.push(EcbReport { name, doc });
     }
+    Ok(reports)
+}
+
+/// Puts `reports` through `index` one at a time, in the order given, and scores the
+/// stories against the events named by the file names.
+pub fn cluster(
+    reports: &[EcbReport],
+    predictions: Option<&Path>,
+    mut index: StoryIndex,
+) -> Result<StoriesReport> {
     let started = Instant::now();
-    for doc in &docs {
-        index.add(doc);
+    for report in reports {
+        index.add(&report.doc);
     }
     let seconds = started.elapsed().as_secs_f64();
 
     let mut items = Vec::new();
     let mut lines = String::new();
-    for (seq, path) in files.iter().enumerate() {
+    for (seq, report) in reports.iter().enumerate() {
         let story = index.story_of(seq as u32).map(|s| s.0).unwrap_or(u32::MAX);
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        lines.push_str(&format!("{name}\t{story}\n"));
-        if let Some(gold) = gold_event(&name) {
+        lines.push_str(&format!("{}\t{story}\n", report.name));
+        if let Some(gold) = gold_event(&report.name) {
             items.push((gold, story));
         }
     }
@@ -314,7 +352,7 @@ pub fn run_with(
         .filter(|e| matches!(e, crosscheck_stories::StoryEvent::Merged { .. }))
         .count();
     Ok(StoriesReport {
-        reports: files.len(),
+        reports: reports.len(),
         scored: items.len(),
         events,
         stories: index.stories().count(),

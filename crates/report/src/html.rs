@@ -66,7 +66,7 @@ pub fn render(dossier: &Dossier) -> String {
         .map(|a| (a.id.as_str(), a.source.as_str()))
         .collect();
     for story in &dossier.stories {
-        write_story(&mut out, story, &sources);
+        write_story(&mut out, story, &sources, &local_link);
     }
     // Evidence spans to highlight, per article.
     let mut marks: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
@@ -86,6 +86,27 @@ pub fn render(dossier: &Dossier) -> String {
         write_article(&mut out, article, &spans);
     }
     out.push_str("</body></html>\n");
+    out
+}
+
+/// The stylesheet of the HTML report, for a server that serves it as a file
+/// (a strict Content-Security-Policy forbids the inline `<style>` of [`render`]).
+pub fn stylesheet() -> &'static str {
+    STYLE
+}
+
+/// One story as an HTML fragment (a `<section>`: conflicts, updates, timeline,
+/// coverage, who's-who, quotes, claims), with no inline style or script, for a
+/// page that links [`stylesheet`]. `sources` maps article ids to outlets (for the
+/// coverage matrix); `link` gives each evidence link its target, e.g. the
+/// sentence in the article's own page. Article content is escaped.
+pub fn render_story(
+    story: &DossierStory,
+    sources: &HashMap<&str, &str>,
+    link: &dyn Fn(&Evidence) -> String,
+) -> String {
+    let mut out = String::new();
+    write_story(&mut out, story, sources, link);
     out
 }
 
@@ -111,7 +132,15 @@ fn evidence_id(evidence: &Evidence) -> String {
     format!("ev-{}-{}", evidence.article, evidence.start)
 }
 
-fn write_evidence_list(out: &mut String, evidence: &[Evidence]) {
+/// Where an evidence link points: given an evidence record, the link's target.
+type EvidenceLink<'a> = &'a dyn Fn(&Evidence) -> String;
+
+/// The page's own anchor for an evidence record (the whole-dossier report).
+fn local_link(evidence: &Evidence) -> String {
+    format!("#{}", evidence_id(evidence))
+}
+
+fn write_evidence_list(out: &mut String, evidence: &[Evidence], link: EvidenceLink<'_>) {
     out.push_str("<ul class=\"evidence\">");
     for e in evidence {
         // A quote's evidence carries its own quotation marks.
@@ -123,8 +152,8 @@ fn write_evidence_list(out: &mut String, evidence: &[Evidence]) {
         };
         let _ = write!(
             out,
-            "<li><a href=\"#{}\">{}</a>: {open}{}{close}</li>",
-            escape(&evidence_id(e)),
+            "<li><a href=\"{}\">{}</a>: {open}{}{close}</li>",
+            escape(&link(e)),
             escape(&e.source),
             escape(&e.text)
         );
@@ -132,7 +161,12 @@ fn write_evidence_list(out: &mut String, evidence: &[Evidence]) {
     out.push_str("</ul>");
 }
 
-fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &str>) {
+fn write_story(
+    out: &mut String,
+    story: &DossierStory,
+    sources: &HashMap<&str, &str>,
+    link: EvidenceLink<'_>,
+) {
     let _ = writeln!(
         out,
         "<section class=\"story\" id=\"{}\"><h2>{}</h2><p class=\"summary\">{} reports from {} independent sources \
@@ -162,7 +196,7 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
                     escape(&value.value),
                     value.origins
                 );
-                write_evidence_list(out, &value.evidence);
+                write_evidence_list(out, &value.evidence, link);
                 out.push_str("</div>");
             }
             out.push_str("</div></div>\n");
@@ -177,13 +211,13 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
                 escape(&update.explanation),
                 escape(&update.planned.value)
             );
-            write_evidence_list(out, &update.planned.evidence);
+            write_evidence_list(out, &update.planned.evidence, link);
             let _ = write!(
                 out,
                 "</div><div class=\"side\"><p class=\"value\">reported: {}</p>",
                 escape(&update.actual.value)
             );
-            write_evidence_list(out, &update.actual.evidence);
+            write_evidence_list(out, &update.actual.evidence, link);
             out.push_str("</div></div></div>\n");
         }
     }
@@ -201,7 +235,7 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
                 escape(&entry.text),
                 entry.origins
             );
-            write_evidence_list(out, &entry.evidence);
+            write_evidence_list(out, &entry.evidence, link);
             out.push_str("</li>");
         }
         out.push_str("</ol>\n");
@@ -219,7 +253,7 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
             );
             for variant in &quote.variants {
                 let _ = write!(out, "<blockquote>{}</blockquote>", escape(&variant.text));
-                write_evidence_list(out, &variant.evidence);
+                write_evidence_list(out, &variant.evidence, link);
             }
             out.push_str("</div>");
         }
@@ -239,7 +273,7 @@ fn write_story(out: &mut String, story: &DossierStory, sources: &HashMap<&str, &
                 escape(&claim.modality),
                 claim.origins
             );
-            write_evidence_list(out, &claim.evidence);
+            write_evidence_list(out, &claim.evidence, link);
             out.push_str("</li>");
         }
         out.push_str("</ol>");
@@ -337,7 +371,7 @@ fn write_coverage(out: &mut String, story: &DossierStory, sources: &HashMap<&str
     if claims.is_empty() {
         return;
     }
-    // One column per report, linked to its text; an outlet with several reports
+    // One column per report; an outlet with several reports
     // numbers them in story order.
     out.push_str(
         "<h3>Coverage</h3><div class=\"scroll\"><table class=\"coverage\"><tr><th>claim</th>",
@@ -359,7 +393,7 @@ fn write_coverage(out: &mut String, story: &DossierStory, sources: &HashMap<&str
         };
         let _ = write!(
             out,
-            "<th><a href=\"#a-{}\">{}</a></th>",
+            "<th title=\"article {}\">{}</th>",
             escape(article),
             escape(&label)
         );

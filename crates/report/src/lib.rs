@@ -19,6 +19,10 @@ mod whos_who;
 
 use std::io::Write;
 
+pub use html::{
+    escape as escape_html, render_story as render_story_html, stylesheet as html_stylesheet,
+};
+
 use crosscheck_core::dossier::Dossier;
 use serde::{Deserialize, Serialize};
 

@@ -16,20 +16,31 @@ use rayon::iter::{IntoParallelIterator, ParallelIterator};
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Batch, BatchArticle, Problem};
+use crate::stories::{StoriesReport, update_stories};
 use crate::{ArticleStore, Result};
+use crosscheck_stories::StoriesConfig;
 
 /// Settings for [`add_with`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AddOptions {
     /// Inputs per transaction. Bigger batches commit less often (faster); a killed
     /// run redoes at most one batch.
     pub batch_size: usize,
+    /// Articles added to the story index per transaction (see [`update_stories`]).
+    /// Each step saves the whole index, so steps should not be tiny.
+    pub story_step: usize,
+    /// The story index's settings (normally the pipeline's).
+    pub stories: StoriesConfig,
 }
 
 impl Default for AddOptions {
     fn default() -> Self {
-        AddOptions { batch_size: 256 }
+        AddOptions {
+            batch_size: 256,
+            story_step: 2048,
+            stories: StoriesConfig::default(),
+        }
     }
 }
 
@@ -48,6 +59,9 @@ pub struct AddReport {
     pub failed: u64,
     /// Each failure: file, record, reason.
     pub problems: Vec<Problem>,
+    /// The story work: articles grouped (this run's, and any a killed run left
+    /// pending), stories updated and removed.
+    pub stories: StoriesReport,
 }
 
 /// One committed batch, as reported to the caller of [`add_with`] right after the
@@ -82,6 +96,10 @@ pub fn add(
 /// The same article twice (in one run or across runs) is stored once. Bad inputs
 /// are reported in [`AddReport::problems`] and in the run log, and skipped. Only a
 /// store error stops the run; what was committed before it stays.
+///
+/// Once every input is stored, the new articles (and any a killed run left
+/// ungrouped) join the saved story index and the stories they touch are stored
+/// again ([`update_stories`]); a run with no new input still finishes that work.
 pub fn add_with(
     store: &mut dyn ArticleStore,
     pipeline: &Pipeline,
@@ -182,6 +200,9 @@ pub fn add_with(
         report.failed += problems.len() as u64;
         report.problems.extend(problems);
     }
+    // Stories last: they need every article of the run, and articles a killed run
+    // stored but did not group are still pending and are grouped here too.
+    report.stories = update_stories(store, &options.stories, options.story_step)?;
     store.finish_run(run)?;
     Ok(report)
 }

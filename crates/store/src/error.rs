@@ -44,6 +44,9 @@ pub enum StoreError {
     /// No store was named and there is no default data directory.
     #[error("no store named and no data directory (set XDG_DATA_HOME or HOME, or pass --store)")]
     NoDataDir,
+    /// The saved story index could not be loaded (or its settings are invalid).
+    #[error("story index: {0}")]
+    Stories(#[from] crosscheck_stories::Error),
     /// A value could not be serialised for storage.
     #[error("serialising for the store: {0}")]
     Json(#[from] serde_json::Error),

@@ -31,18 +31,20 @@ mod postgres;
 mod query;
 mod spec;
 mod sqlite;
+mod stories;
 
 pub use add::{AddOptions, AddReport, CommittedBatch, add, add_with, input_key};
 pub use error::{Result, StoreError};
 pub use model::{
-    ArticleSummary, Batch, BatchArticle, BatchOutcome, EntitySummary, Page, Paged, Problem,
-    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
-    StorySummary,
+    ArticleSummary, Batch, BatchArticle, BatchOutcome, EntitySummary, Page, Paged, PendingArticle,
+    Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryCommit,
+    StoryRecord, StorySummary,
 };
 pub use postgres::PostgresStore;
 pub use query::{ParsedQuery, QueryError};
 pub use spec::{Store, StoreSpec, default_store_path};
 pub use sqlite::SqliteStore;
+pub use stories::{STORY_INDEX_KEY, StoriesReport, story_record, update_stories};
 
 use std::collections::{HashMap, HashSet};
 
@@ -51,7 +53,7 @@ use crosscheck_core::{ArticleId, Doc};
 /// The newest schema this build writes and understands. Stores are migrated up to
 /// it when opened; a store with a newer schema is refused
 /// ([`StoreError::SchemaTooNew`]) rather than misread.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The format of the stored analysis (the `Doc` as deflated JSON). Bumped when a `Doc` change
 /// means old rows must be re-analysed rather than read with serde defaults.
@@ -134,7 +136,8 @@ pub trait ArticleStore: Send {
     /// Removes a story (when the index merges or splits stories). True when it existed.
     fn delete_story(&mut self, id: &str) -> Result<bool>;
 
-    /// Stories, most recently updated first, then biggest first.
+    /// Stories, newest first (by their latest article's day; undated ones last), then
+    /// biggest first.
     fn list_stories(&mut self, page: Page) -> Result<Paged<StorySummary>>;
 
     /// Ids of the stories an article belongs to.
@@ -145,6 +148,16 @@ pub trait ArticleStore: Send {
 
     /// Reads a blob saved by [`ArticleStore::put_state`].
     fn get_state(&mut self, key: &str) -> Result<Option<Vec<u8>>>;
+
+    /// Articles stored but not yet added to the story index, in the order stored.
+    /// [`add`] empties this list at the end of every run, so after a run killed
+    /// between storing articles and grouping them, the next run finishes the work.
+    fn stories_pending(&mut self) -> Result<Vec<PendingArticle>>;
+
+    /// Writes one step of story work in one transaction: the index state, the
+    /// changed stories, the removal of merged ones, and the articles that are no
+    /// longer pending. Stories and index state therefore always agree.
+    fn commit_stories(&mut self, commit: &StoryCommit<'_>) -> Result<()>;
 
     /// Opens a run in the log; its counters grow with each committed batch.
     fn begin_run(&mut self, paths: &[String]) -> Result<i64>;

@@ -163,8 +163,44 @@ pub struct StorySummary {
     pub title: String,
     /// Number of articles.
     pub articles: u64,
+    /// Independent sources: its articles that are not copies of each other (the
+    /// dossier's `origins`).
+    pub origins: u64,
+    /// Disagreements between its reports that no later report settles (the
+    /// dossier's `conflicts`; updates, where a later report supersedes a plan, are
+    /// not counted).
+    pub open_conflicts: u64,
+    /// The publication day of its newest article (`YYYY-MM-DD`), when any is dated.
+    pub latest: Option<String>,
     /// When it was last stored.
     pub updated_at: String,
+}
+
+/// An article stored but not yet grouped into stories (see
+/// [`crate::ArticleStore::stories_pending`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingArticle {
+    /// The article.
+    pub id: ArticleId,
+    /// Its publication date or instant, for adding articles in time order.
+    pub published: Option<Published>,
+}
+
+/// One step of story work, written in one transaction by
+/// [`crate::ArticleStore::commit_stories`]: the story index's new state, the stories
+/// it changed, the stories merged away, and the articles it now holds.
+#[derive(Debug, Clone, Copy)]
+pub struct StoryCommit<'a> {
+    /// The key the index state is saved under.
+    pub state_key: &'a str,
+    /// The index state.
+    pub state: &'a [u8],
+    /// Stories to store (replacing any with the same id).
+    pub put: &'a [StoryRecord],
+    /// Stories to remove (merged into others).
+    pub delete: &'a [String],
+    /// Articles the index now holds: no longer pending.
+    pub indexed: &'a [ArticleId],
 }
 
 /// Whether a run finished.
@@ -420,6 +456,20 @@ pub(crate) fn doc_entities(doc: &Doc) -> Vec<(String, String, &'static str, i64)
         }
     }
     found
+}
+
+/// The listing counts of a story, read from its dossier JSON (a `DossierStory`):
+/// independent sources and open conflicts.
+pub(crate) fn story_counts(dossier: &serde_json::Value) -> (i64, i64) {
+    let origins = dossier
+        .get("origins")
+        .and_then(serde_json::Value::as_i64)
+        .unwrap_or(0);
+    let conflicts = dossier
+        .get("conflicts")
+        .and_then(serde_json::Value::as_array)
+        .map_or(0, |c| c.len() as i64);
+    (origins, conflicts)
 }
 
 /// The current time as stored.

@@ -6,11 +6,11 @@ use crosscheck_core::{ArticleId, Doc};
 use postgres::{Client, NoTls, Row};
 
 use crate::model::{
-    self, ArticleSummary, Batch, BatchOutcome, EntitySummary, MARK_END, MARK_START, Page, Paged,
-    Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
+    self, ArticleSummary, Batch, BatchOutcome, EntitySummary, Page, Paged, PendingArticle, Problem,
+    RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryCommit, StoryRecord,
     StorySummary,
 };
-use crate::query::ParsedQuery;
+use crate::query::{ParsedQuery, fold};
 use crate::{ArticleStore, DOC_FORMAT, Result, SCHEMA_VERSION, StoreError};
 
 /// Migrations, one per schema version, as for SQLite (same tables, same meaning).
@@ -98,7 +98,30 @@ const MIGRATIONS: &[&str] = &[
         updated_at TEXT NOT NULL
     );
     ",
+    // 2: which articles the story index holds, what story lists show (as for
+    // SQLite), and search that ignores accents: the search vector is now made from
+    // text folded in Rust (`fold`), as SQLite's tokenizer folds it, so both
+    // backends find "Erdoğan" for "Erdogan". (The `unaccent` extension would need
+    // rights to create extensions, and is not immutable, so it cannot feed a
+    // generated column.) Existing rows are re-indexed by `PostgresStore::migrate`.
+    "
+    ALTER TABLE articles ADD COLUMN in_stories BOOLEAN NOT NULL DEFAULT false;
+    CREATE INDEX articles_stories_pending ON articles(seq) WHERE NOT in_stories;
+    ALTER TABLE stories ADD COLUMN origins BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN open_conflicts BIGINT NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN latest TEXT;
+    DROP INDEX stories_listing;
+    CREATE INDEX stories_listing ON stories(latest DESC NULLS LAST, articles DESC);
+    ALTER TABLE articles ALTER COLUMN tsv DROP EXPRESSION;
+    ",
 ];
+
+/// The search vector of an article, from its folded title and body (`$a`, `$b`).
+fn tsv_sql(a: usize, b: usize) -> String {
+    format!(
+        "setweight(to_tsvector('simple', ${a}), 'A') || setweight(to_tsvector('simple', ${b}), 'B')"
+    )
+}
 
 /// Key of the advisory lock that serialises migrations between processes.
 const MIGRATION_LOCK: i64 = 0x6372_6f73_7363_6b31;
@@ -164,6 +187,9 @@ impl PostgresStore {
         }
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
             tx.batch_execute(sql)?;
+            if index + 1 == 2 {
+                refold_search_vectors(&mut tx)?;
+            }
             tx.execute(
                 "INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)",
                 &[&(index as i32 + 1), &model::now()],
@@ -172,6 +198,31 @@ impl PostgresStore {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Rebuilds every article's search vector from folded text (schema 2).
+fn refold_search_vectors(tx: &mut postgres::Transaction<'_>) -> Result<()> {
+    let update = tx.prepare(&format!(
+        "UPDATE articles SET tsv = {} WHERE seq = $1",
+        tsv_sql(2, 3)
+    ))?;
+    let mut after = 0i64;
+    loop {
+        // In slices, so a large archive is never all in memory.
+        let rows = tx.query(
+            "SELECT seq, coalesce(title, ''), body FROM articles WHERE seq > $1 ORDER BY seq LIMIT 1000",
+            &[&after],
+        )?;
+        let Some(last) = rows.last() else { break };
+        after = last.get(0);
+        for row in &rows {
+            let seq: i64 = row.get(0);
+            let title = fold(row.get(1));
+            let body = fold(row.get(2));
+            tx.execute(&update, &[&seq, &title, &body])?;
+        }
+    }
+    Ok(())
 }
 
 fn summary_from_row(row: &Row) -> ArticleSummary {
@@ -188,6 +239,40 @@ fn summary_from_row(row: &Row) -> ArticleSummary {
             .and_then(|r| u64::try_from(r).ok()),
         added_at: row.get(8),
     }
+}
+
+/// Stores a story inside the caller's transaction, replacing any with its id; the
+/// listing columns come from its dossier and its articles.
+fn write_story(tx: &mut postgres::Transaction<'_>, story: &StoryRecord) -> Result<()> {
+    tx.execute("DELETE FROM stories WHERE id = $1", &[&story.id])?;
+    let ids: HashSet<&ArticleId> = story.article_ids.iter().collect();
+    let (origins, open_conflicts) = model::story_counts(&story.dossier);
+    tx.execute(
+        "INSERT INTO stories (id, title, articles, origins, open_conflicts, dossier, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        &[
+            &story.id,
+            &story.title,
+            &(ids.len() as i64),
+            &origins,
+            &open_conflicts,
+            &serde_json::to_string(&story.dossier)?,
+            &model::now(),
+        ],
+    )?;
+    let members: Vec<&str> = story.article_ids.iter().map(|id| id.0.as_str()).collect();
+    tx.execute(
+        "INSERT INTO story_articles (story_id, article_id)
+         SELECT $1, m FROM unnest($2::text[]) m ON CONFLICT DO NOTHING",
+        &[&story.id, &members],
+    )?;
+    tx.execute(
+        "UPDATE stories SET latest = (SELECT max(a.published_day) FROM story_articles s
+             JOIN articles a ON a.id = s.article_id WHERE s.story_id = $1)
+         WHERE id = $1",
+        &[&story.id],
+    )?;
+    Ok(())
 }
 
 fn to_i64(n: u64) -> i64 {
@@ -215,12 +300,13 @@ impl ArticleStore for PostgresStore {
         let mut tx = self.client.transaction()?;
         let mut outcome = BatchOutcome::default();
         let now = model::now();
-        let insert = tx.prepare(
+        let insert = tx.prepare(&format!(
             "INSERT INTO articles (id, source, url, title, language, published, published_day,
-                origin_file, origin_record, run_id, added_at, doc_format, body, doc)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-             ON CONFLICT (id) DO NOTHING RETURNING seq",
-        )?;
+                    origin_file, origin_record, run_id, added_at, doc_format, body, doc, tsv)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, {})
+                 ON CONFLICT (id) DO NOTHING RETURNING seq",
+            tsv_sql(15, 16)
+        ))?;
         let entity = tx.prepare(
             "INSERT INTO article_entities (article_seq, name_key, name, kind, mentions)
              VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
@@ -232,6 +318,8 @@ impl ArticleStore for PostgresStore {
             let doc = item.doc;
             let a = &doc.article;
             let blob = model::doc_blob(doc)?;
+            let folded_title = fold(a.title.as_deref().unwrap_or(""));
+            let folded_body = fold(&doc.body);
             let rows = tx.query(
                 &insert,
                 &[
@@ -249,6 +337,8 @@ impl ArticleStore for PostgresStore {
                     &(DOC_FORMAT as i32),
                     &doc.body,
                     &blob,
+                    &folded_title,
+                    &folded_body,
                 ],
             )?;
             if let Some(row) = rows.first() {
@@ -400,15 +490,12 @@ impl ArticleStore for PostgresStore {
                     &params,
                 )?
                 .get(0);
-            // Headlines are costly: make them for the page only.
-            let options = format!(
-                "StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, \
-                 MaxFragments=2, FragmentDelimiter=\" … \""
-            );
+            // Snippets are made here rather than by ts_headline, which would see the
+            // accented body and miss words the folded index matched.
             let rows = self.client.query(
                 &format!(
-                    "SELECT {}, p.score, ts_headline('simple', a.body, p.q, '{options}')
-                     FROM (SELECT a.seq, ts_rank_cd(a.tsv, q.q) AS score, q.q
+                    "SELECT {}, p.score, a.body
+                     FROM (SELECT a.seq, ts_rank_cd(a.tsv, q.q) AS score
                            FROM articles a, (SELECT ({tsquery}) AS q) q
                            WHERE a.tsv @@ q.q AND {filters}
                            ORDER BY score DESC, a.seq LIMIT $6 OFFSET $7) p
@@ -423,7 +510,7 @@ impl ArticleStore for PostgresStore {
                 .map(|r| SearchHit {
                     article: summary_from_row(r),
                     score: f64::from(r.get::<_, f32>(9)),
-                    snippet: Snippet::from_marked(r.get(10)),
+                    snippet: parsed.snippet(r.get(10)),
                 })
                 .collect();
             (total, hits)
@@ -471,24 +558,7 @@ impl ArticleStore for PostgresStore {
 
     fn put_story(&mut self, story: &StoryRecord) -> Result<()> {
         let mut tx = self.client.transaction()?;
-        tx.execute("DELETE FROM stories WHERE id = $1", &[&story.id])?;
-        let ids: HashSet<&ArticleId> = story.article_ids.iter().collect();
-        tx.execute(
-            "INSERT INTO stories (id, title, articles, dossier, updated_at) VALUES ($1, $2, $3, $4, $5)",
-            &[
-                &story.id,
-                &story.title,
-                &(ids.len() as i64),
-                &serde_json::to_string(&story.dossier)?,
-                &model::now(),
-            ],
-        )?;
-        let member = tx.prepare(
-            "INSERT INTO story_articles (story_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        )?;
-        for id in &story.article_ids {
-            tx.execute(&member, &[&story.id, &id.0])?;
-        }
+        write_story(&mut tx, story)?;
         tx.commit()?;
         Ok(())
     }
@@ -529,8 +599,8 @@ impl ArticleStore for PostgresStore {
     fn list_stories(&mut self, page: Page) -> Result<Paged<StorySummary>> {
         let limit = page.capped_limit();
         let rows = self.client.query(
-            "SELECT id, title, articles, updated_at FROM stories
-             ORDER BY updated_at DESC, articles DESC, id LIMIT $1 OFFSET $2",
+            "SELECT id, title, articles, origins, open_conflicts, latest, updated_at FROM stories
+             ORDER BY latest DESC NULLS LAST, articles DESC, id LIMIT $1 OFFSET $2",
             &[&i64::from(limit), &page.sql_offset()],
         )?;
         let total: i64 = self
@@ -544,7 +614,10 @@ impl ArticleStore for PostgresStore {
                     id: r.get(0),
                     title: r.get(1),
                     articles: to_u64(r.get(2)),
-                    updated_at: r.get(3),
+                    origins: to_u64(r.get(3)),
+                    open_conflicts: to_u64(r.get(4)),
+                    latest: r.get(5),
+                    updated_at: r.get(6),
                 })
                 .collect(),
             total: to_u64(total),
@@ -581,6 +654,43 @@ impl ArticleStore for PostgresStore {
             .client
             .query_opt("SELECT value FROM index_state WHERE key = $1", &[&key])?
             .map(|r| r.get(0)))
+    }
+
+    fn stories_pending(&mut self) -> Result<Vec<PendingArticle>> {
+        Ok(self
+            .client
+            .query(
+                "SELECT id, published FROM articles WHERE NOT in_stories ORDER BY seq",
+                &[],
+            )?
+            .iter()
+            .map(|r| PendingArticle {
+                id: ArticleId(r.get(0)),
+                published: model::parse_published(r.get(1)),
+            })
+            .collect())
+    }
+
+    fn commit_stories(&mut self, commit: &StoryCommit<'_>) -> Result<()> {
+        let mut tx = self.client.transaction()?;
+        tx.execute(
+            "INSERT INTO index_state (key, value, updated_at) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            &[&commit.state_key, &commit.state, &model::now()],
+        )?;
+        for id in commit.delete {
+            tx.execute("DELETE FROM stories WHERE id = $1", &[id])?;
+        }
+        for story in commit.put {
+            write_story(&mut tx, story)?;
+        }
+        let ids: Vec<&str> = commit.indexed.iter().map(|id| id.0.as_str()).collect();
+        tx.execute(
+            "UPDATE articles SET in_stories = true WHERE id = ANY($1)",
+            &[&ids],
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn begin_run(&mut self, paths: &[String]) -> Result<i64> {
@@ -659,6 +769,17 @@ impl ArticleStore for PostgresStore {
             problems.push(format!(
                 "{orphans} inputs point at articles that are not stored"
             ));
+        }
+        let strays: i64 = self
+            .client
+            .query_one(
+                "SELECT count(*) FROM story_articles s WHERE NOT EXISTS
+                 (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+                &[],
+            )?
+            .get(0);
+        if strays > 0 {
+            problems.push(format!("{strays} story members are not stored articles"));
         }
         let bad_docs: i64 = self
             .client

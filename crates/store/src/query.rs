@@ -1,6 +1,8 @@
 //! The search query language, parsed once and written out for each backend, so
 //! both give the same answers and no user input ever reaches SQL as syntax.
 
+use crate::model::Snippet;
+
 /// Why a query cannot be run.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QueryError {
@@ -142,16 +144,18 @@ impl ParsedQuery {
         let mut params = Vec::new();
         let mut term = |t: &Term| {
             let n = first_param + params.len();
+            // The search vector holds folded words (see `fold`).
+            let folded: Vec<String> = t.words.iter().map(|w| fold(w)).collect();
             if t.prefix {
                 // Words are letters and digits only, so quoting them is safe.
-                let mut parts: Vec<String> = t.words.iter().map(|w| format!("'{w}'")).collect();
+                let mut parts: Vec<String> = folded.iter().map(|w| format!("'{w}'")).collect();
                 if let Some(last) = parts.last_mut() {
                     last.push_str(":*");
                 }
                 params.push(parts.join(" <-> "));
                 format!("to_tsquery('simple', ${n})")
             } else {
-                params.push(t.words.join(" "));
+                params.push(folded.join(" "));
                 format!("phraseto_tsquery('simple', ${n})")
             }
         };
@@ -166,6 +170,116 @@ impl ParsedQuery {
         }
         (groups.join(" || "), params)
     }
+}
+
+/// Text with its accents removed (canonical decomposition, combining marks
+/// dropped), as SQLite's `unicode61 remove_diacritics 2` tokenizer sees it: what
+/// the PostgreSQL search vector is built from, and what query words are matched as.
+pub(crate) fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+impl ParsedQuery {
+    /// A stretch of `body` around the words this query matches, accents and case
+    /// ignored, with the matches marked; the start of the body when none match.
+    pub(crate) fn snippet(&self, body: &str) -> Snippet {
+        const WORDS: usize = 30;
+        const BEFORE: usize = 6;
+        let words: Vec<(usize, usize, String)> = word_spans(body)
+            .map(|(s, e)| (s, e, fold(&body[s..e]).to_lowercase()))
+            .collect();
+        let terms: Vec<(Vec<String>, bool)> = self
+            .groups
+            .iter()
+            .flat_map(|g| &g.include)
+            .map(|t| (t.words.iter().map(|w| fold(w)).collect(), t.prefix))
+            .collect();
+        // Matches as word ranges [first, last).
+        let mut matches: Vec<(usize, usize)> = Vec::new();
+        for i in 0..words.len() {
+            for (term, prefix) in &terms {
+                let hit = !term.is_empty()
+                    && term.iter().enumerate().all(|(j, want)| {
+                        words.get(i + j).is_some_and(|(_, _, got)| {
+                            if *prefix && j + 1 == term.len() {
+                                got.starts_with(want.as_str())
+                            } else {
+                                got == want
+                            }
+                        })
+                    });
+                if hit {
+                    matches.push((i, i + term.len()));
+                    break;
+                }
+            }
+        }
+        if matches.is_empty() {
+            return Snippet::lead(body);
+        }
+        // The window of WORDS words, starting a little before a match, that holds
+        // the most matches (the first such).
+        let mut best = (0usize, 0usize);
+        for &(first, _) in &matches {
+            let start = first.saturating_sub(BEFORE);
+            let inside = matches
+                .iter()
+                .filter(|&&(a, b)| a >= start && b <= start + WORDS)
+                .count();
+            if inside > best.1 {
+                best = (start, inside);
+            }
+        }
+        let start = best.0;
+        let end = (start + WORDS).min(words.len());
+        let (Some(first), Some(last)) = (words.get(start), words.get(end.saturating_sub(1))) else {
+            return Snippet::lead(body);
+        };
+        let (from, to) = (first.0, last.1);
+        let mut text = String::new();
+        if start > 0 {
+            text.push('…');
+        }
+        let shift = text.len();
+        text.push_str(body.get(from..to).unwrap_or(""));
+        let mut highlights = Vec::new();
+        for &(a, b) in matches.iter().filter(|&&(a, b)| a >= start && b <= end) {
+            if let (Some(wa), Some(wb)) = (words.get(a), words.get(b - 1)) {
+                highlights.push((wa.0 - from + shift, wb.1 - from + shift));
+            }
+        }
+        if end < words.len() {
+            text.push('…');
+        }
+        Snippet { text, highlights }
+    }
+}
+
+/// Byte ranges of the runs of letters, digits and combining marks in `text`.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    use unicode_normalization::char::is_combining_mark;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let is_word = |c: char| c.is_alphanumeric() || is_combining_mark(c);
+        while chars.peek().is_some_and(|&(_, c)| !is_word(c)) {
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut end = start;
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        Some((start, end))
+    })
 }
 
 /// Lower-cased runs of letters and digits: how both backends' tokenizers cut text.
@@ -215,6 +329,34 @@ mod tests {
             ParsedQuery::parse("-strike"),
             Err(QueryError::OnlyExclusions(_))
         ));
+    }
+
+    #[test]
+    fn accents_are_folded_for_postgres() {
+        let q = ParsedQuery::parse("Erdoğan Ankara*").unwrap();
+        assert_eq!(q.to_tsquery_sql(1).1, vec!["erdogan", "'ankara':*"]);
+        assert_eq!(fold("Erdoğan née Zürich"), "Erdogan nee Zurich");
+    }
+
+    #[test]
+    fn snippet_marks_matches_ignoring_accents() {
+        let q = ParsedQuery::parse("erdogan \"harbour talks\" minist*").unwrap();
+        let s = q.snippet("Mr Erdoğan met the Minister for harbour talks on Friday.");
+        let marked: Vec<&str> = s.highlights.iter().map(|&(a, b)| &s.text[a..b]).collect();
+        assert_eq!(marked, vec!["Erdoğan", "Minister", "harbour talks"]);
+        let none = q.snippet("Nothing here.");
+        assert_eq!(none.text, "Nothing here.");
+        assert!(none.highlights.is_empty());
+    }
+
+    #[test]
+    fn long_snippet_is_cut_around_the_match() {
+        let body = format!("{} the vote {}", "word ".repeat(100), "more ".repeat(100));
+        let s = ParsedQuery::parse("vote").unwrap().snippet(&body);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'));
+        assert_eq!(s.highlights.len(), 1);
+        let (a, b) = s.highlights[0];
+        assert_eq!(&s.text[a..b], "vote");
     }
 
     #[test]

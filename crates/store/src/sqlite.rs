@@ -9,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::model::{
     self, ArticleSummary, Batch, BatchOutcome, EntitySummary, MARK_END, MARK_START, Page, Paged,
-    Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet, StoryRecord,
-    StorySummary,
+    PendingArticle, Problem, RunRecord, RunStatus, SearchHit, SearchQuery, SearchResults, Snippet,
+    StoryCommit, StoryRecord, StorySummary,
 };
 use crate::query::ParsedQuery;
 use crate::{ArticleStore, DOC_FORMAT, Result, SCHEMA_VERSION, StoreError};
@@ -110,6 +110,18 @@ const MIGRATIONS: &[&str] = &[
         value BLOB NOT NULL,
         updated_at TEXT NOT NULL
     );
+    ",
+    // 2: which articles the story index holds (so a killed run's story work is
+    // finished by the next), and what story lists show: sources, open conflicts,
+    // the newest article's day.
+    "
+    ALTER TABLE articles ADD COLUMN in_stories INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_stories_pending ON articles(seq) WHERE in_stories = 0;
+    ALTER TABLE stories ADD COLUMN origins INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN open_conflicts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN latest TEXT;
+    DROP INDEX stories_listing;
+    CREATE INDEX stories_listing ON stories(latest DESC, articles DESC);
     ",
 ];
 
@@ -215,6 +227,40 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary>
             .and_then(|r| u64::try_from(r).ok()),
         added_at: row.get(8)?,
     })
+}
+
+/// Stores a story inside the caller's transaction, replacing any with its id; the
+/// listing columns come from its dossier and its articles.
+fn write_story(tx: &Connection, story: &StoryRecord) -> Result<()> {
+    tx.execute("DELETE FROM stories WHERE id = ?1", [&story.id])?;
+    let ids: HashSet<&ArticleId> = story.article_ids.iter().collect();
+    let (origins, open_conflicts) = model::story_counts(&story.dossier);
+    tx.execute(
+        "INSERT INTO stories (id, title, articles, origins, open_conflicts, dossier, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            story.id,
+            story.title,
+            ids.len() as i64,
+            origins,
+            open_conflicts,
+            serde_json::to_string(&story.dossier)?,
+            model::now()
+        ],
+    )?;
+    let mut member = tx.prepare_cached(
+        "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)",
+    )?;
+    for id in &story.article_ids {
+        member.execute(params![story.id, id.0])?;
+    }
+    tx.execute(
+        "UPDATE stories SET latest = (SELECT max(a.published_day) FROM story_articles s
+             JOIN articles a ON a.id = s.article_id WHERE s.story_id = ?1)
+         WHERE id = ?1",
+        [&story.id],
+    )?;
+    Ok(())
 }
 
 fn to_i64(n: u64) -> i64 {
@@ -513,26 +559,7 @@ impl ArticleStore for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM stories WHERE id = ?1", [&story.id])?;
-        let ids: HashSet<&ArticleId> = story.article_ids.iter().collect();
-        tx.execute(
-            "INSERT INTO stories (id, title, articles, dossier, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                story.id,
-                story.title,
-                ids.len() as i64,
-                serde_json::to_string(&story.dossier)?,
-                model::now()
-            ],
-        )?;
-        {
-            let mut member = tx.prepare_cached(
-                "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)",
-            )?;
-            for id in &story.article_ids {
-                member.execute(params![story.id, id.0])?;
-            }
-        }
+        write_story(&tx, story)?;
         tx.commit()?;
         Ok(())
     }
@@ -574,15 +601,19 @@ impl ArticleStore for SqliteStore {
         let items = self
             .conn
             .prepare_cached(
-                "SELECT id, title, articles, updated_at FROM stories
-                 ORDER BY updated_at DESC, articles DESC, id LIMIT ?1 OFFSET ?2",
+                "SELECT id, title, articles, origins, open_conflicts, latest, updated_at
+                 FROM stories
+                 ORDER BY latest IS NULL, latest DESC, articles DESC, id LIMIT ?1 OFFSET ?2",
             )?
             .query_map(params![limit, page.sql_offset()], |r| {
                 Ok(StorySummary {
                     id: r.get(0)?,
                     title: r.get(1)?,
                     articles: to_u64(r.get(2)?),
-                    updated_at: r.get(3)?,
+                    origins: to_u64(r.get(3)?),
+                    open_conflicts: to_u64(r.get(4)?),
+                    latest: r.get(5)?,
+                    updated_at: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -624,6 +655,44 @@ impl ArticleStore for SqliteStore {
             .prepare_cached("SELECT value FROM index_state WHERE key = ?1")?
             .query_row([key], |r| r.get(0))
             .optional()?)
+    }
+
+    fn stories_pending(&mut self) -> Result<Vec<PendingArticle>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT id, published FROM articles WHERE in_stories = 0 ORDER BY seq")?
+            .query_map([], |r| {
+                Ok(PendingArticle {
+                    id: ArticleId(r.get(0)?),
+                    published: model::parse_published(r.get(1)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn commit_stories(&mut self, commit: &StoryCommit<'_>) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO index_state (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            params![commit.state_key, commit.state, model::now()],
+        )?;
+        for id in commit.delete {
+            tx.execute("DELETE FROM stories WHERE id = ?1", [id])?;
+        }
+        for story in commit.put {
+            write_story(&tx, story)?;
+        }
+        {
+            let mut mark = tx.prepare_cached("UPDATE articles SET in_stories = 1 WHERE id = ?1")?;
+            for id in commit.indexed {
+                mark.execute([&id.0])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn begin_run(&mut self, paths: &[String]) -> Result<i64> {
@@ -713,6 +782,15 @@ impl ArticleStore for SqliteStore {
             problems.push(format!(
                 "{orphans} inputs point at articles that are not stored"
             ));
+        }
+        let strays: i64 = self.conn.query_row(
+            "SELECT count(*) FROM story_articles s WHERE NOT EXISTS
+             (SELECT 1 FROM articles a WHERE a.id = s.article_id)",
+            [],
+            |r| r.get(0),
+        )?;
+        if strays > 0 {
+            problems.push(format!("{strays} story members are not stored articles"));
         }
         let bad_docs: i64 = self.conn.query_row(
             "SELECT count(*) FROM articles WHERE typeof(doc) != 'blob' OR length(doc) = 0",

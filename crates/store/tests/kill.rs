@@ -42,7 +42,10 @@ fn add_child_process() {
         store.as_mut(),
         &pipeline,
         &paths,
-        &AddOptions { batch_size: 8 },
+        &AddOptions {
+            batch_size: 8,
+            ..AddOptions::default()
+        },
         &mut |batch| {
             for id in batch.new.iter().chain(batch.already) {
                 let _ = writeln!(out, "STORED {id}");

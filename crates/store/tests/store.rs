@@ -7,7 +7,8 @@ use crosscheck_core::layers::entity::{EntityKind, EntityMention};
 use crosscheck_core::{Article, ArticleId, Doc, Origin, Published, Span};
 use crosscheck_pipeline::{Pipeline, PipelineConfig};
 use crosscheck_store::{
-    ArticleStore, Page, SearchQuery, SqliteStore, StoreError, StoryRecord, add, search,
+    AddOptions, ArticleStore, Page, SearchQuery, SqliteStore, StoreError, StoryRecord, add,
+    add_with, search,
 };
 
 /// Runs each named suite function against both backends.
@@ -47,6 +48,9 @@ on_both_backends!(
     stories_and_index_state,
     migrations_are_recorded,
     entities_are_counted_by_article,
+    search_ignores_accents,
+    add_groups_new_articles_into_stories,
+    add_finishes_story_work_a_killed_run_left,
 );
 
 fn entities_are_counted_by_article(store: &mut dyn ArticleStore) {
@@ -413,7 +417,9 @@ fn stories_and_index_state(store: &mut dyn ArticleStore) {
         id: "s-port-elsen-strike".into(),
         title: "Strike at Port Elsen".into(),
         article_ids: vec![docs[0].article.id.clone(), docs[1].article.id.clone()],
-        dossier: serde_json::json!({"id": "s-port-elsen-strike", "conflicts": []}),
+        dossier: serde_json::json!({
+            "id": "s-port-elsen-strike", "origins": 2, "conflicts": [{"id": "c1"}]
+        }),
         updated_at: String::new(),
     };
     store.put_story(&story).unwrap();
@@ -461,9 +467,14 @@ fn stories_and_index_state(store: &mut dyn ArticleStore) {
 
     let list = store.list_stories(Page::first(10)).unwrap();
     assert_eq!(list.total, 2);
-    // The story stored last comes first.
+    // Newest (by its latest article) first; the counts come from the dossier.
     assert_eq!(list.items[0].id, story.id);
     assert_eq!(list.items[0].articles, 3);
+    assert_eq!(list.items[0].origins, 2);
+    assert_eq!(list.items[0].open_conflicts, 1);
+    assert_eq!(list.items[0].latest.as_deref(), Some("2031-03-07"));
+    assert_eq!(list.items[1].latest.as_deref(), Some("2031-02-20"));
+    assert_eq!(list.items[1].origins, 0);
 
     assert!(store.delete_story("s-ferries").unwrap());
     assert!(!store.delete_story("s-ferries").unwrap());
@@ -542,4 +553,180 @@ fn store_open_picks_sqlite_for_a_path() {
     // WAL mode: the write-ahead log sits beside the file once something is written.
     store.put_docs(&archive()).unwrap();
     assert!(dir.path().join("a.sqlite-wal").exists());
+}
+
+fn search_ignores_accents(store: &mut dyn ArticleStore) {
+    let mut docs = archive();
+    docs.push(doc(
+        "brisk-herald",
+        "Renée Doğanay opens the Élan bridge",
+        "Mayor Renée Doğanay opened the Élan bridge to the Brisk Islands on Monday.",
+        "en",
+        "2031-03-10",
+        &[("Renée Doğanay", EntityKind::Per)],
+    ));
+    store.put_docs(&docs).unwrap();
+    let want = docs[4].article.id.to_string();
+    for query in [
+        "Doganay",
+        "renee doganay",
+        "Doğanay",
+        "\"elan bridge\"",
+        "dogan*",
+    ] {
+        let results = search(store, &SearchQuery::text(query)).unwrap();
+        assert_eq!(ids(&results), vec![want.clone()], "{query}");
+        let snippet = &results.hits[0].snippet;
+        let marked: Vec<&str> = snippet
+            .highlights
+            .iter()
+            .map(|&(a, b)| &snippet.text[a..b])
+            .collect();
+        assert!(
+            marked
+                .iter()
+                .any(|m| m.contains("Doğanay") || m.contains("Élan")),
+            "{query}: {marked:?} in {:?}",
+            snippet.text
+        );
+    }
+}
+
+fn pipeline() -> Pipeline {
+    Pipeline::new(PipelineConfig {
+        threads: Some(2),
+        ..PipelineConfig::default()
+    })
+    .unwrap()
+}
+
+/// Every stored article is in exactly one stored story, the stories are the
+/// index's, and nothing is pending.
+fn assert_stories_complete(store: &mut dyn ArticleStore) -> Vec<crosscheck_store::StorySummary> {
+    assert!(store.stories_pending().unwrap().is_empty());
+    let stories = store.list_stories(Page::first(1000)).unwrap().items;
+    let mut members = Vec::new();
+    for summary in &stories {
+        let story = store.get_story(&summary.id).unwrap().unwrap();
+        assert_eq!(story.article_ids.len() as u64, summary.articles);
+        assert_eq!(story.dossier["id"], summary.id.as_str());
+        assert_eq!(
+            story.dossier["articles"].as_array().map(Vec::len),
+            Some(story.article_ids.len())
+        );
+        assert!(summary.origins >= 1 && summary.origins <= summary.articles);
+        members.extend(story.article_ids);
+    }
+    members.sort();
+    let mut stored: Vec<ArticleId> = store
+        .list(Page::first(1000))
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    stored.sort();
+    assert_eq!(members, stored, "each article in exactly one story");
+    stories
+}
+
+fn add_groups_new_articles_into_stories(store: &mut dyn ArticleStore) {
+    let pipeline = pipeline();
+    let paths = vec![common::testdata().join("harbour-strike")];
+    let first = add(store, &pipeline, &paths).unwrap();
+    assert_eq!(first.stories.indexed, 4);
+    let stories = assert_stories_complete(store);
+    // The stories are the ones the corpus stage finds over the same reports.
+    assert_eq!(partition(store), corpus_partition(&pipeline, &paths));
+    assert!(stories.iter().all(|s| s.origins == s.articles), "no copies");
+    assert!(
+        store
+            .get_state(crosscheck_store::STORY_INDEX_KEY)
+            .unwrap()
+            .is_some()
+    );
+
+    // Nothing new: no story work, the story untouched.
+    let second = add(store, &pipeline, &paths).unwrap();
+    assert_eq!(second.stories, Default::default());
+    assert_eq!(assert_stories_complete(store), stories);
+}
+
+fn add_finishes_story_work_a_killed_run_left(store: &mut dyn ArticleStore) {
+    // As a run killed after committing its articles, before grouping them, leaves
+    // the store: articles stored, no stories.
+    let pipeline = pipeline();
+    let docs: Vec<Doc> =
+        crosscheck_ingest::InputReader::open(vec![common::testdata().join("harbour-strike")])
+            .filter_map(|r| r.ok())
+            .filter_map(|r| pipeline.analyze_record(r).ok())
+            .collect();
+    store.put_docs(&docs).unwrap();
+    assert_eq!(store.stories_pending().unwrap().len(), 4);
+    assert_eq!(store.list_stories(Page::first(10)).unwrap().total, 0);
+
+    // The next run, with nothing new to read, does the story work, one article per
+    // step (so the index is saved and reloaded between them).
+    let empty = tempfile::tempdir().unwrap();
+    let report = add_with(
+        store,
+        &pipeline,
+        &[empty.path().to_path_buf()],
+        &AddOptions {
+            story_step: 1,
+            ..AddOptions::default()
+        },
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!((report.read, report.new), (0, 0));
+    assert_eq!(report.stories.indexed, 4);
+    assert_stories_complete(store);
+    let paths = vec![common::testdata().join("harbour-strike")];
+    assert_eq!(partition(store), corpus_partition(&pipeline, &paths));
+}
+
+/// The stored stories as sets of article ids.
+fn partition(store: &mut dyn ArticleStore) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = store
+        .list_stories(Page::first(1000))
+        .unwrap()
+        .items
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = store
+                .get_story(&s.id)
+                .unwrap()
+                .unwrap()
+                .article_ids
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The stories the pipeline's corpus stage finds in one pass over `paths`.
+fn corpus_partition(pipeline: &Pipeline, paths: &[std::path::PathBuf]) -> Vec<Vec<String>> {
+    let analysis = pipeline.analyze_paths(paths.to_vec(), &|_| {});
+    let mut out: Vec<Vec<String>> = analysis
+        .corpus
+        .stories
+        .iter()
+        .map(|members| {
+            let mut ids: Vec<String> = members
+                .iter()
+                .map(|&i| analysis.docs[i].article.id.to_string())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
 }

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 
-use crosscheck_core::{ArticleId, Doc};
+use crosscheck_core::{ArticleId, Doc, PublishedSource};
 use serde::{Deserialize, Serialize};
 
 use crate::config::StoriesConfig;
@@ -146,7 +146,14 @@ fn days_from_civil(y: i32, m: i32, d: i32) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
+/// The day the article was published, when the input said so. A date a later stage
+/// inferred from the text is a guess (on ECB+, guesses put reports of one event
+/// months or years apart, and gating on them cost 0.03 B-cubed F1): it never
+/// keeps an article out of a story.
 fn published_day(doc: &Doc) -> Option<i32> {
+    if doc.article.published_source == Some(PublishedSource::Inferred) {
+        return None;
+    }
     let date = doc.article.published.as_ref()?.date();
     Some(days_from_civil(
         i32::from(date.year()),

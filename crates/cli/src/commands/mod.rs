@@ -6,4 +6,5 @@ pub mod archive;
 pub mod bench;
 pub mod eval;
 pub mod generate;
+pub mod serve;
 pub mod train;
