@@ -4,6 +4,10 @@
 
 use crate::lexicon::{DayPart, Deictic, Edge, Holiday, Lex, Rel, Tok, Unit};
 
+fn plural_unit(lex: Option<Lex>) -> bool {
+    matches!(lex, Some(Lex::Unit(_, true)))
+}
+
 /// A count: a number, or unspecified (`several years`, `years`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Amount {
@@ -372,6 +376,16 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
+        // `the 1988 quarter`: a year before a singular unit names a period, not a
+        // count (`1000-year` is a compound); `year-earlier` after `a` is the
+        // adjective, read at `year`.
+        if !hyphenated && !plural_unit(self.lex(k)) && matches!(amount, Amount::N(n) if n >= 1000.0)
+        {
+            return None;
+        }
+        if self.is_hyphen(k + 1) && (self.is_word(k + 2, "earlier") || self.is_word(k + 2, "ago")) {
+            return None;
+        }
         // `$1.76 a year`, `four flights a week`: a rate, not a time.
         if matches!(self.lex(i), Some(Lex::A)) && rel.is_none() && !the && i > 0 {
             let prev = self.raw(i - 1);
@@ -802,6 +816,18 @@ impl<'a> Parser<'a> {
                     },
                 ));
             }
+            // TimeBank writes `Friday evening` with its part (`TEV`); `Friday
+            // night` and `Friday morning` more often as the day alone.
+            if part == DayPart::Evening {
+                return Some((
+                    j + 1,
+                    Node::Time {
+                        day,
+                        clock: None,
+                        part: Some(part),
+                    },
+                ));
+            }
             return Some((j + 1, Node::Day(day)));
         }
         // A capitalised weekday abbreviation alone (`Sat`) is too ambiguous.
@@ -953,7 +979,24 @@ impl<'a> Parser<'a> {
                     },
                 ));
             }
-            Deictic::Now | Deictic::Currently => return Some((i + 1, Node::Ref("PRESENT_REF"))),
+            Deictic::Now | Deictic::Currently => {
+                // `the current fiscal year`, `the current month`: the running unit.
+                if self.is_word(i, "current") {
+                    let k = if self.lex(i + 1) == Some(Lex::Fiscal) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if let Some(Lex::Unit(
+                        unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade),
+                        false,
+                    )) = self.lex(k)
+                    {
+                        return Some((k + 1, Node::UnitRel { unit, shift: 0 }));
+                    }
+                }
+                return Some((i + 1, Node::Ref("PRESENT_REF")));
+            }
             Deictic::Recently => return Some((i + 1, Node::Ref("PAST_REF"))),
             Deictic::Future => {
                 // `future` alone is mostly an adjective (`future talks`).
