@@ -209,6 +209,8 @@ impl<'a> Parser<'a> {
                 | Node::YearBefore
                 | Node::Shifted { .. }
                 | Node::Season { .. }
+                // Halves of a year (`the first half`) are periods too.
+                | Node::Month { month: 101.., .. }
         );
         let first = if the && !keeps_the && !qualified {
             core_start
@@ -411,7 +413,12 @@ impl<'a> Parser<'a> {
             end += 2;
         }
         // Ages (`6-year-old`) are not times; nor are fractions (`a half`).
-        if (self.is_hyphen(end) && self.is_word(end + 1, "old")) || unit == Unit::Half {
+        // Ages written apart count too (`52 years old`, `aged 55 years or older`).
+        let age = |k: usize| self.is_word(k, "old") || self.is_word(k, "older");
+        if (self.is_hyphen(end) && age(end + 1))
+            || (plural_unit(self.lex(k)) && unit == Unit::Year && age(end))
+            || unit == Unit::Half
+        {
             return None;
         }
         // Shifts: `ago`, `earlier`, `later`, `before`, `from now`.
@@ -1121,6 +1128,13 @@ impl<'a> Parser<'a> {
                 j += 1;
                 Some(n as u8)
             }
+            // `the last half of 1989` is the second.
+            Some(Lex::Rel(Rel::Last))
+                if the && matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Half, false))) =>
+            {
+                j += 1;
+                Some(2)
+            }
             _ => None,
         };
         if n.is_some() && self.is_hyphen(j) {
@@ -1147,13 +1161,20 @@ impl<'a> Parser<'a> {
                     },
                 ))
             }
-            Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => Some((
-                j + 1,
-                Node::Month {
-                    year: None,
-                    month: 100 + n.unwrap_or(1),
-                },
-            )),
+            Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => {
+                // `the second half of 1989`.
+                let (end, of_year) = match (self.lex(j + 1), self.lex(j + 2)) {
+                    (Some(Lex::Of), Some(Lex::Num(y @ 1000..=2199, 4))) => (j + 3, Some(y as i32)),
+                    _ => (j + 1, None),
+                };
+                Some((
+                    end,
+                    Node::Month {
+                        year: year.or(of_year),
+                        month: 100 + n.unwrap_or(1),
+                    },
+                ))
+            }
             _ => None,
         }
     }

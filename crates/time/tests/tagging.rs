@@ -336,3 +336,33 @@ fn weekday_evening_keeps_its_part() {
         ("Monday evening", "2025-03-03TEV")
     );
 }
+
+#[test]
+fn ages_written_apart_are_not_durations() {
+    assert!(
+        tag(
+            "Mr. Tella Brune, 52 years old, will lead the Corvane board.",
+            tuesday()
+        )
+        .is_empty()
+    );
+    assert!(tag("Staff 55 years old or older may retire early.", tuesday()).is_empty());
+}
+
+#[test]
+fn last_half_of_a_year_is_its_second_half() {
+    let (text, value, _) = one(
+        "Lestra Mills expects weaker sales in the last half of 2024 at its plants.",
+        tuesday(),
+    );
+    assert_eq!(
+        (text.as_str(), value.as_str()),
+        ("the last half of 2024", "2024-H2")
+    );
+}
+
+#[test]
+fn capitalised_unit_abbreviations_are_names() {
+    let found = tag("The filing with the SEC showed a recent stake.", tuesday());
+    assert!(found.iter().all(|f| !f.1.starts_with("PT")), "{found:?}");
+}
