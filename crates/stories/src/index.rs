@@ -274,17 +274,28 @@ impl StoryIndex {
             .map(|s| self.resolve_mut(s))
             .filter(|&s| self.stories.get(s as usize).is_some_and(|s| !s.frozen));
 
+        // Other stories the article could have joined: only an article that fits
+        // two stories shows that they report one event, so only these are
+        // considered for a merge (a search for merge partners after every join
+        // cost more than the assignment itself).
+        let mut also_fits: Vec<u32> = Vec::new();
         let (target, similarity) = match copy_story {
             Some(s) => (Some(s), copy.similarity),
             None if has_terms => {
                 let query = top_terms(&weighted, self.config.query_terms);
                 let candidates = self.candidates(&query, None, day, day);
+                for &s in &candidates {
+                    self.refresh_norm(s);
+                }
+                let years = year.map(|y| vec![(y, 1)]).unwrap_or_default();
                 let mut best: Option<(u32, f32)> = None;
                 for s in candidates {
-                    let sim = self.similarity_to(&weighted, s)
-                        - self.year_mismatch(&year.map(|y| vec![(y, 1)]).unwrap_or_default(), 1, s);
-                    if sim >= self.config.join_threshold && best.is_none_or(|(_, b)| sim > b) {
-                        best = Some((s, sim));
+                    let sim = self.similarity_to(&weighted, s) - self.year_mismatch(&years, 1, s);
+                    if sim >= self.config.join_threshold {
+                        also_fits.push(s);
+                        if best.is_none_or(|(_, b)| sim > b) {
+                            best = Some((s, sim));
+                        }
                     }
                 }
                 match best {
@@ -317,7 +328,11 @@ impl StoryIndex {
         let mut merged = Vec::new();
         let mut story = story;
         if !new_story {
-            while let Some(other) = self.merge_candidate(story) {
+            for other in also_fits {
+                let other = self.resolve_mut(other);
+                if other == story || !self.should_merge(story, other) {
+                    continue;
+                }
                 let (kept, absorbed) = (story.min(other), story.max(other));
                 self.merge(kept, absorbed, seq);
                 merged.push(StoryId(absorbed));
@@ -518,29 +533,45 @@ impl StoryIndex {
         self.config.year_penalty * differ as f32 / pairs
     }
 
-    /// A story that now reads as the same event as `s`, if any.
-    fn merge_candidate(&self, s: u32) -> Option<u32> {
-        let story = self.stories.get(s as usize)?;
+    /// True when story `s`, compared with story `other`, now reads as the same
+    /// event.
+    fn should_merge(&mut self, s: u32, other: u32) -> bool {
+        self.refresh_norm(other);
+        let Some(story) = self.stories.get(s as usize) else {
+            return false;
+        };
+        if story.frozen {
+            return false;
+        }
         let weighted: Vec<(u32, f32)> = story
             .centroid
             .iter()
             .map(|&(t, w)| (t, w * self.idf(t)))
             .collect();
         if weighted.is_empty() {
-            return None;
+            return false;
         }
-        let query = top_terms(&weighted, self.config.query_terms);
-        let mut best: Option<(u32, f32)> = None;
-        // The best few suffice: a story that should merge shares its heaviest terms.
-        let candidates = self.candidates(&query, Some(s), story.first_day, story.last_day);
-        for other in candidates.into_iter().take(MERGE_CANDIDATES) {
-            let sim = self.similarity_to(&weighted, other)
-                - self.year_mismatch(&story.years, story.members.len(), other);
-            if sim >= self.config.merge_threshold && best.is_none_or(|(_, b)| sim > b) {
-                best = Some((other, sim));
-            }
+        let sim = self.similarity_to(&weighted, other)
+            - self.year_mismatch(&story.years, story.members.len(), other);
+        sim >= self.config.merge_threshold
+    }
+
+    /// Recomputes a story's channel norms when the collection has grown by more
+    /// than 5% since they were computed: scoring a story with stale norms would
+    /// recompute them on every call.
+    fn refresh_norm(&mut self, s: u32) {
+        let Some(story) = self.stories.get(s as usize) else {
+            return;
+        };
+        if story.norm_at > 0 && self.docs as f32 <= story.norm_at as f32 * 1.05 {
+            return;
         }
-        best.map(|b| b.0)
+        let norm = channel_norms(story.centroid.iter().map(|&(t, w)| (t, w * self.idf(t))));
+        let docs = self.docs;
+        if let Some(story) = self.stories.get_mut(s as usize) {
+            story.norm = norm;
+            story.norm_at = docs;
+        }
     }
 
     fn merge(&mut self, kept: u32, absorbed: u32, seq: u32) {
@@ -712,9 +743,6 @@ impl StoryIndex {
             + self.copies.memory_bytes()
     }
 }
-
-/// Stories scored as merge partners after each join.
-const MERGE_CANDIDATES: usize = 4;
 
 /// How often (in articles) idle stories are looked for.
 const FREEZE_SWEEP: u32 = 65_536;
