@@ -5,6 +5,7 @@ use crosscheck_core::layers::quote::Quote;
 use crosscheck_core::{Doc, Span, Token, TokenKind};
 
 use crate::QuotesConfig;
+use crate::anaphora;
 use crate::cues::{self, CueKind};
 
 /// Fills [`Doc::quotes`]. Built from a [`QuotesConfig`]; cheap to clone and share.
@@ -327,6 +328,9 @@ impl QuoteFinder {
             })
             .collect();
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
+        if self.config.resolve_sources {
+            anaphora::resolve(doc, &mut quotes);
+        }
         quotes
     }
 
@@ -768,6 +772,8 @@ impl QuoteFinder {
                                 && view.is_word(k)
                                 && (is_in(view.text(k), BETWEEN_SOURCE_AND_CUE)
                                     || is_in(view.text(k), &["quoted", "as"]))
+                                // `the first wrote`: a noun after `the`.
+                                && !view.text(k - 1).eq_ignore_ascii_case("the")
                         })
                         .unwrap_or(cue_first);
                     trim_phrase(view, from, cut - 1)
@@ -1136,6 +1142,10 @@ fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)
     while i > floor
         && (is_in(view.text(i - 1), BETWEEN_SOURCE_AND_CUE)
             || (view.text(i - 1).ends_with("ly") && !view.is_capitalised(i - 1)))
+        // `the first wrote`: after `the`, `first` is the source, not an adverb.
+        && !i
+            .checked_sub(2)
+            .is_some_and(|k| view.text(k).eq_ignore_ascii_case("the"))
     {
         i -= 1;
     }
