@@ -84,6 +84,9 @@ pub(crate) enum Node {
     SetWeekday(u8),
     /// A holiday of the reference year (or the nearest one).
     Holiday(Holiday),
+    /// The last day of the reference year shifted by this many years
+    /// (`by year-end` = 0, `since year-end` = -1).
+    YearEnd(i32),
 }
 
 /// A parsed expression: token range and meaning.
@@ -728,6 +731,20 @@ impl<'a> Parser<'a> {
                 return Some((j + 1, Node::Year(y as i32)));
             }
             return None;
+        }
+        // `by year-end`, `since year end`: the last day of the year, the coming
+        // one unless looking back from `since`.
+        if matches!(self.lex(j), Some(Lex::Unit(Unit::Year, false))) && j > 0 {
+            let k = if self.is_hyphen(j + 1) { j + 2 } else { j + 1 };
+            let before = ["by", "since", "at", "before", "until", "around"]
+                .iter()
+                .find(|w| self.is_word(j - 1, w));
+            if self.lex(k) == Some(Lex::Edge(Edge::End))
+                && let Some(before) = before
+            {
+                let shift = if *before == "since" { -1 } else { 0 };
+                return Some((k + 1, Node::YearEnd(shift)));
+            }
         }
         match self.lex(j)? {
             Lex::Decade(d) => Some((j + 1, Node::Decade(d as i32))),

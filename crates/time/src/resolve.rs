@@ -490,6 +490,10 @@ pub(crate) fn resolve(
             }
             TimexKind::Date
         }
+        Node::YearEnd(shift) => {
+            let _ = write!(out, "{:04}-12-31", reference.year() as i32 + shift);
+            TimexKind::Date
+        }
         Node::AnchoredYear(shift) => {
             let year = ctx.last_year.unwrap_or(reference.year()) as i32 + shift;
             let _ = write!(out, "{year:04}");

@@ -366,3 +366,11 @@ fn capitalised_unit_abbreviations_are_names() {
     let found = tag("The filing with the SEC showed a recent stake.", tuesday());
     assert!(found.iter().all(|f| !f.1.starts_with("PT")), "{found:?}");
 }
+
+#[test]
+fn year_end_after_a_preposition() {
+    let (text, value, _) = one("Corvane hopes to close the sale by year-end.", tuesday());
+    assert_eq!((text.as_str(), value.as_str()), ("year-end", "2025-12-31"));
+    let (_, value, _) = one("The Lestra index has risen 4% since year end.", tuesday());
+    assert_eq!(value, "2024-12-31");
+}
