@@ -131,6 +131,11 @@ fn is_adverb(w: &str) -> bool {
         || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
+/// True when `w` is one of `list`, ignoring ASCII case (no lowercase copy).
+fn one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
@@ -286,8 +291,11 @@ impl<'d> Reader<'d> {
             }
         }
         self.cues.clear();
-        self.cues
-            .extend(regions.iter().filter_map(|r| r.attribution.and_then(|a| a.cue)));
+        self.cues.extend(
+            regions
+                .iter()
+                .filter_map(|r| r.attribution.and_then(|a| a.cue)),
+        );
         let quotes = &self.doc.quotes;
         let first = quotes.partition_point(|q| q.content.end <= sentence.start);
         self.cues.extend(
@@ -371,12 +379,28 @@ impl<'d> Reader<'d> {
         if !any_direct {
             let before = out.len();
             self.plain_or_reported(0, n, out);
-            self.link_layer_quotes(sentence, out.get_mut(before..).unwrap_or(&mut []));
-            return;
+            let own = out.get_mut(before..).unwrap_or(&mut []);
+            if own.iter().any(|c| c.attribution.is_some()) {
+                self.link_layer_quotes(sentence, own);
+                return;
+            }
+            // The own frames found nothing (`X, who …, suggested that Y`): take
+            // the layer's span, unless its cue is a verb of plan or stance
+            // (`are expected to`, `are preparing to`), which is no speech.
+            let trusted = pieces.iter().any(|p| {
+                p.2.and_then(|a| a.cue).is_some_and(|cue| {
+                    let next = self.toks.partition_point(|t| t.span.start < cue.end);
+                    !self.has(next, class::TO)
+                })
+            });
+            if !trusted {
+                return;
+            }
+            out.truncate(before);
         }
         for (s, e, attribution) in pieces {
             match attribution {
-                Some(a) if a.direct => self.split_clauses(s, e, Some(a), out),
+                Some(a) if a.direct || !any_direct => self.split_clauses(s, e, Some(a), out),
                 // The frame around a quotation (`Varga, who led the talks, said`)
                 // can hold a clause of its own; the cue itself is dropped by
                 // `read_region`, since it restates who spoke.
@@ -529,7 +553,17 @@ impl<'d> Reader<'d> {
         if let Some(m) = near {
             return Some((Some(m.span), cue));
         }
-        let before = cue.checked_sub(1).filter(|&b| b >= s);
+        // `officials have reported`: the source stands before the auxiliaries.
+        let mut b = cue;
+        while b > s
+            && self.has(
+                b - 1,
+                class::BE | class::HAVE | class::MODAL_PLAN | class::DO,
+            )
+        {
+            b -= 1;
+        }
+        let before = b.checked_sub(1).filter(|&b| b >= s);
         let after = Some(cue + 1).filter(|&a| a < e);
         for i in [before, after].into_iter().flatten() {
             if let Some(t) = self.toks.get(i)
@@ -543,12 +577,10 @@ impl<'d> Reader<'d> {
                         // phrase runs back over `of`/`from`/`in`/`at`.
                         self.toks.get(j).is_some_and(|t| {
                             t.word()
-                                && !t.is(class::CONJ)
+                                && (!t.is(class::CONJ)
+                                    || self.text(t.span).eq_ignore_ascii_case("and"))
                                 && (!t.is(class::PREP)
-                                    || matches!(
-                                        self.text(t.span).to_ascii_lowercase().as_str(),
-                                        "of" | "from" | "in" | "at"
-                                    ))
+                                    || one_of(self.text(t.span), &["of", "from", "in", "at"]))
                         })
                     })
                     .last()
@@ -602,6 +634,9 @@ impl<'d> Reader<'d> {
             && e - c <= 12
             && c > s + 2
             && let Some((source, cue)) = self.frame_source(c + 1, e)
+            // `Varga, who led the talks, said it would last` is no tail frame:
+            // a clause follows the cue.
+            && self.verb_group(cue + 1, e, None).is_none()
         {
             let attribution = Some(Attribution {
                 source,
@@ -612,8 +647,22 @@ impl<'d> Reader<'d> {
             self.split_clauses(s, c, attribution, out);
             return;
         }
+        // `X, who chaired the talks, said …`: the relative is a clause of its own
+        // and is skipped when looking for the reporting verb.
+        let relative = (s..e).find_map(|i| {
+            let rel = self.is_comma(i)
+                && self.toks.get(i + 1).is_some_and(|t| {
+                    t.is(class::REL) && !self.text(t.span).eq_ignore_ascii_case("whose")
+                });
+            if !rel {
+                return None;
+            }
+            let close = (i + 2..e).find(|&j| self.is_comma(j))?;
+            (close > i + 3).then_some((i, close))
+        });
+        let hole = relative.map(|(open, close)| (open, close + 1));
         // `X said (that) …`: the first verb group is a reporting verb.
-        if let Some(g) = self.verb_group(s, e, None) {
+        if let Some(g) = self.verb_group(s, e, hole) {
             let verb = self.toks.get(g.verb);
             if !g.copula && verb.is_some_and(|t| t.is(class::REPORT)) {
                 let mut c = g.after;
@@ -624,13 +673,23 @@ impl<'d> Reader<'d> {
                     c += 1;
                 }
                 if e > c + 2 && self.verb_group(c, e, None).is_some() {
-                    let subject = self.subject(s, g.first, None);
+                    let subject = self.subject(s, g.first, hole);
                     let attribution = Some(Attribution {
                         source: subject.as_ref().map(|a| a.span),
                         cue: verb.map(|t| t.span),
                         quote: None,
                         direct: false,
                     });
+                    if let Some((open, close)) = relative.filter(|r| r.1 <= g.first) {
+                        out.push(Clause {
+                            start: open + 2,
+                            end: close,
+                            hole: None,
+                            subject: self.subject(s, open, None),
+                            attribution: None,
+                            denied: false,
+                        });
+                    }
                     let mut inner = Vec::new();
                     self.split_clauses(c, e, attribution, &mut inner);
                     for mut clause in inner {
@@ -700,11 +759,8 @@ impl<'d> Reader<'d> {
                     }
                 }
             }
-            let coordinator = t.is(class::CONJ)
-                && matches!(
-                    text.to_ascii_lowercase().as_str(),
-                    "and" | "but" | "while" | "whereas"
-                );
+            let coordinator =
+                t.is(class::CONJ) && one_of(text, &["and", "but", "while", "whereas"]);
             let semicolon = text == ";";
             if (coordinator || semicolon) && i > start + 2 {
                 let after_comma = i > 0 && self.is_comma(i - 1);
@@ -850,16 +906,18 @@ impl<'d> Reader<'d> {
             }
             let w = self.text(t.span);
             if next_to && c & class::PLAN_CAT != 0 {
-                let needs_be = matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "expected"
-                        | "due"
-                        | "set"
-                        | "scheduled"
-                        | "slated"
-                        | "poised"
-                        | "prepared"
-                        | "going"
+                let needs_be = one_of(
+                    w,
+                    &[
+                        "expected",
+                        "due",
+                        "set",
+                        "scheduled",
+                        "slated",
+                        "poised",
+                        "prepared",
+                        "going",
+                    ],
                 );
                 if !needs_be || be.is_some() {
                     if modality != Modality::Hedged {
@@ -879,10 +937,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             if next_to && c & class::HEDGE_CAT != 0 {
-                let own = matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "appears" | "appeared" | "seems" | "seemed"
-                );
+                let own = one_of(w, &["appears", "appeared", "seems", "seemed"]);
                 if own || be.is_some() {
                     modality = Modality::Hedged;
                     chain.get_or_insert(i);
@@ -971,18 +1026,12 @@ impl<'d> Reader<'d> {
                 // Adverbs inside the group: `will also sign`, `has already left`.
                 let lw = w.len() > 3 && w.ends_with("ly");
                 let adverb = lw
-                    || matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "also"
-                            | "already"
-                            | "still"
-                            | "now"
-                            | "then"
-                            | "just"
-                            | "again"
-                            | "soon"
-                            | "yet"
-                            | "even"
+                    || one_of(
+                        w,
+                        &[
+                            "also", "already", "still", "now", "then", "just", "again", "soon",
+                            "yet", "even",
+                        ],
                     );
                 if adverb {
                     i += 1;
@@ -1139,8 +1188,7 @@ impl<'d> Reader<'d> {
             self.tok_text(start).eq_ignore_ascii_case(a)
                 && self.tok_text(start + 1).eq_ignore_ascii_case(b)
         };
-        if pair("at", "least") || pair("at", "most") || pair("more", "than") || pair("up", "to")
-        {
+        if pair("at", "least") || pair("at", "most") || pair("more", "than") || pair("up", "to") {
             start += 2;
         } else if ["about", "around", "nearly", "almost", "over", "some"]
             .iter()
@@ -1615,14 +1663,11 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let before = self.tok_at(m.span.start).and_then(|t| t.checked_sub(1));
-            let prep = before.map(|b| self.tok_text(b).to_ascii_lowercase());
-            if matches!(
-                prep.as_deref(),
-                Some("in" | "at" | "near" | "outside" | "inside")
-            ) {
+            let prep = before.map_or("", |b| self.tok_text(b));
+            if one_of(prep, &["in", "at", "near", "outside", "inside"]) {
                 return self.entity_argument(i);
             }
-            if fallback.is_none() && !matches!(prep.as_deref(), Some("of" | "from")) {
+            if fallback.is_none() && !one_of(prep, &["of", "from"]) {
                 fallback = Some(i);
             }
         }

@@ -71,7 +71,11 @@ fn regression_say_frame_hid_the_reported_clause() {
     assert!(!attribution.direct);
     assert_eq!(text(&doc, attribution.source), "officials");
     assert_eq!(text(&doc, attribution.cue), "said");
-    assert!(doc.claims.iter().all(|c| c.predicate != "say"), "{:#?}", doc.claims);
+    assert!(
+        doc.claims.iter().all(|c| c.predicate != "say"),
+        "{:#?}",
+        doc.claims
+    );
 }
 
 #[test]
@@ -104,6 +108,34 @@ fn reported_speech_frames_attribute_the_clause() {
     assert!(reopen.passive);
     assert_eq!(head(&reopen.subject), "bridge");
     assert!(reopen.attribution.is_some_and(|a| !a.direct));
+}
+
+#[test]
+fn relative_clause_in_the_frame_is_a_claim_and_the_reported_clause_too() {
+    let doc = chain("reported_speech_frames.txt");
+    let found = claims_in(&doc, "who chaired the inquiry");
+    let chair = found
+        .iter()
+        .find(|c| c.predicate == "chair")
+        .expect("the relative clause");
+    assert_eq!(head(&chair.subject), "belden");
+    assert!(chair.attribution.is_none());
+    let reopen = found
+        .iter()
+        .find(|c| c.predicate == "reopen")
+        .expect("the reported clause");
+    assert_eq!(reopen.modality, Modality::Planned);
+    assert_eq!(head(&reopen.subject), "quay");
+    assert!(
+        doc.text(
+            reopen
+                .attribution
+                .and_then(|a| a.source)
+                .unwrap_or_default()
+        )
+        .contains("Belden")
+    );
+    assert!(found.iter().all(|c| c.predicate != "say"), "{found:#?}");
 }
 
 #[test]
