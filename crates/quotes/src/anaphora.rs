@@ -63,6 +63,7 @@ pub(crate) fn resolve(doc: &Doc, quotes: &mut [Quote]) {
         .filter(|m| m.kind == EntityKind::Per)
         .map(|m| m.span)
         .collect();
+    let written: Vec<Option<Span>> = quotes.iter().map(|q| q.source).collect();
     for i in 0..quotes.len() {
         let Some(quote) = quotes.get(i).copied() else {
             continue;
@@ -72,7 +73,12 @@ pub(crate) fn resolve(doc: &Doc, quotes: &mut [Quote]) {
             continue;
         };
         let found = match kind {
-            Anaphor::Pronoun => earlier_speaker(doc, quotes.get(..i).unwrap_or(&[]), quote),
+            Anaphor::Pronoun => earlier_speaker(
+                doc,
+                quotes.get(..i).unwrap_or(&[]),
+                written.get(..i).unwrap_or(&[]),
+                quote,
+            ),
             Anaphor::First | Anaphor::Last => {
                 named_before(doc, &people, quote.content.start, kind == Anaphor::First)
             }
@@ -92,8 +98,16 @@ fn person_in(people: &[Span], span: Span) -> Option<Span> {
 }
 
 /// The source of the nearest earlier attribution with a named source, when it lies
-/// within a few paragraphs.
-fn earlier_speaker(doc: &Doc, earlier: &[Quote], quote: Quote) -> Option<Span> {
+/// within a few paragraphs and no pronoun of the other gender came between
+/// (`“…,” she said. “…,” he said.` are two people). `written` holds the earlier
+/// sources as written.
+fn earlier_speaker(
+    doc: &Doc,
+    earlier: &[Quote],
+    written: &[Option<Span>],
+    quote: Quote,
+) -> Option<Span> {
+    let pronoun = quote.source.map(|s| doc.text(s).to_ascii_lowercase())?;
     let paragraph = doc
         .segments
         .partition_point(|s| s.span.end <= quote.content.start);
@@ -101,12 +115,25 @@ fn earlier_speaker(doc: &Doc, earlier: &[Quote], quote: Quote) -> Option<Span> {
         .segments
         .get(paragraph.saturating_sub(PRONOUN_PARAGRAPHS))
         .map_or(0, |s| s.span.start);
-    earlier
-        .iter()
-        .rev()
-        .take_while(|q| q.content.start >= floor)
-        .filter_map(|q| q.source)
-        .find(|&s| is_named(doc.text(s)) && s.start < quote.content.start)
+    for (q, w) in earlier.iter().zip(written).rev() {
+        if q.content.start < floor {
+            break;
+        }
+        let Some(w) = *w else { continue };
+        let as_written = doc.text(w);
+        if anaphor(as_written) == Some(Anaphor::Pronoun)
+            && !as_written.eq_ignore_ascii_case(&pronoun)
+        {
+            return None;
+        }
+        if let Some(s) = q.source
+            && is_named(doc.text(s))
+            && s.start < quote.content.start
+        {
+            return Some(s);
+        }
+    }
+    None
 }
 
 /// The first or last person named in the sentence before byte `position`.
