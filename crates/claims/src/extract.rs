@@ -389,8 +389,12 @@ impl<'d> Reader<'d> {
             // (`are expected to`, `are preparing to`), which is no speech.
             let trusted = pieces.iter().any(|p| {
                 p.2.and_then(|a| a.cue).is_some_and(|cue| {
+                    let at = self.toks.partition_point(|t| t.span.start < cue.start);
                     let next = self.toks.partition_point(|t| t.span.start < cue.end);
-                    !self.has(next, class::TO)
+                    self.toks
+                        .get(at)
+                        .is_some_and(|t| t.is(class::REPORT) && t.entry.form != Some(VerbForm::Ing))
+                        && !self.has(next, class::TO)
                 })
             });
             if !trusted {
@@ -400,7 +404,12 @@ impl<'d> Reader<'d> {
         }
         for (s, e, attribution) in pieces {
             match attribution {
-                Some(a) if a.direct || !any_direct => self.split_clauses(s, e, Some(a), out),
+                Some(a) if a.direct => self.split_clauses(s, e, Some(a), out),
+                // Reported speech: `that` opens the content, it is not its subject.
+                Some(a) if !any_direct => {
+                    let s = if self.has(s, class::THAT) { s + 1 } else { s };
+                    self.split_clauses(s, e, Some(a), out);
+                }
                 // The frame around a quotation (`Varga, who led the talks, said`)
                 // can hold a clause of its own; the cue itself is dropped by
                 // `read_region`, since it restates who spoke.

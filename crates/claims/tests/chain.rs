@@ -45,7 +45,7 @@ fn only<'d>(doc: &'d Doc, evidence_has: &str) -> &'d Claim {
     found[0]
 }
 
-fn text<'d>(doc: &'d Doc, span: Option<crosscheck_core::Span>) -> &'d str {
+fn text(doc: &Doc, span: Option<crosscheck_core::Span>) -> &str {
     span.map_or("", |s| doc.text(s))
 }
 
