@@ -331,12 +331,15 @@ impl StoryIndex {
             }
             None => (self.create(&raw, seq, day, year), true),
         };
-        let sketch = sketch_of(&raw, &weighted);
-        if let Some(st) = self.stories.get_mut(story as usize) {
-            if st.sketches.len() + 1 == st.members.len() && st.members.len() <= SKETCH_LIMIT {
-                st.sketches.push(sketch);
-            } else {
-                st.sketches = Vec::new();
+        // Sketches cost ~150 bytes an article: kept only when splits are on.
+        if self.config.split_threshold > 0.0 {
+            let sketch = sketch_of(&raw, &weighted);
+            if let Some(st) = self.stories.get_mut(story as usize) {
+                if st.sketches.len() + 1 == st.members.len() && st.members.len() <= SKETCH_LIMIT {
+                    st.sketches.push(sketch);
+                } else {
+                    st.sketches = Vec::new();
+                }
             }
         }
         self.story_of.push(story);
@@ -887,7 +890,13 @@ impl StoryIndex {
             .stories
             .iter()
             .map(|s| {
-                std::mem::size_of::<Story>() + s.centroid.capacity() * 8 + s.members.capacity() * 4
+                std::mem::size_of::<Story>()
+                    + s.centroid.capacity() * 8
+                    + s.members.capacity() * 4
+                    + s.sketches
+                        .iter()
+                        .map(|k| 24 + k.capacity() * 8)
+                        .sum::<usize>()
             })
             .sum();
         let postings: usize = self
