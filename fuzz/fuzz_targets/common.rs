@@ -1,3 +1,4 @@
+#![allow(dead_code)] // each target uses only some of these helpers
 //! What every reader target does with the records it gets: the checks that hold
 //! for any input, whatever its format.
 
@@ -22,7 +23,10 @@ pub fn config() -> ReaderConfig {
 pub fn check_error(e: &IngestError, file: &str) {
     let line = e.to_string();
     assert!(!line.contains('\n'), "error on several lines: {line:?}");
-    assert!(line.starts_with(file), "error does not name the file: {line:?}");
+    assert!(
+        line.starts_with(file),
+        "error does not name the file: {line:?}"
+    );
 }
 
 /// Reads `bytes` as the file `name` and turns every record into an article.

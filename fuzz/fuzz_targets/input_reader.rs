@@ -12,8 +12,8 @@ use libfuzzer_sys::fuzz_target;
 mod common;
 
 const EXTENSIONS: &[&str] = &[
-    "txt", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc",
-    "gz", "txt.gz", "html.gz", "jsonl.gz", "warc.gz", "bin", "",
+    "txt", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "jsonl", "ndjson", "warc", "gz",
+    "txt.gz", "html.gz", "jsonl.gz", "warc.gz", "bin", "",
 ];
 
 static DIR: LazyLock<PathBuf> = LazyLock::new(|| {
@@ -27,7 +27,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let ext = EXTENSIONS[pick as usize % EXTENSIONS.len()];
-    let name = if ext.is_empty() { "input".to_string() } else { format!("input.{ext}") };
+    let name = if ext.is_empty() {
+        "input".to_string()
+    } else {
+        format!("input.{ext}")
+    };
     // A directory holding the file, so the walk is exercised too.
     let sub = DIR.join("d");
     let _ = std::fs::create_dir_all(&sub);

@@ -14,14 +14,25 @@ fuzz_target!(|data: &[u8]| {
         // In order, not overlapping, on character boundaries.
         assert!(s.span.start <= s.span.end);
         assert!(s.span.start >= last_end);
-        assert!(text.get(s.span.start as usize..s.span.end as usize).is_some());
+        assert!(
+            text.get(s.span.start as usize..s.span.end as usize)
+                .is_some()
+        );
         last_end = s.span.end;
     }
     let doc = TextAnalyzer::default().analyze(Article::new(Origin::file("fuzz.txt"), text));
     for s in &doc.sentences {
-        assert!(doc.body.get(s.span.start as usize..s.span.end as usize).is_some());
+        assert!(
+            doc.body
+                .get(s.span.start as usize..s.span.end as usize)
+                .is_some()
+        );
     }
     for t in &doc.tokens {
-        assert!(doc.body.get(t.span.start as usize..t.span.end as usize).is_some());
+        assert!(
+            doc.body
+                .get(t.span.start as usize..t.span.end as usize)
+                .is_some()
+        );
     }
 });

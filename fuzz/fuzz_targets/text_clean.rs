@@ -10,7 +10,11 @@ fuzz_target!(|data: &[u8]| {
         let cleaned = Cleaner::new(repair).clean(&text);
         // Every body offset maps back into the text it came from.
         let end = cleaned.map.to_original(cleaned.body.len());
-        assert!(end <= text.len(), "body end maps to {end}, past {}", text.len());
+        assert!(
+            end <= text.len(),
+            "body end maps to {end}, past {}",
+            text.len()
+        );
         for (i, _) in cleaned.body.char_indices() {
             assert!(cleaned.map.to_original(i) <= text.len());
         }

@@ -87,6 +87,10 @@ pub(crate) struct Reader<'d> {
     /// A direct quote left open by the previous sentence of the same segment.
     pub open_quote: Option<Option<Span>>,
     pub sentence: u32,
+    /// Reporting cues of the current sentence: a clause resting on one of them
+    /// with nothing reported after it is a frame (`officials said on Sunday`),
+    /// not a claim.
+    cues: Vec<Span>,
 }
 
 /// Adverbs that sit between a subject and its verb (`Trump again raised`).
@@ -127,6 +131,11 @@ fn is_adverb(w: &str) -> bool {
         || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
+/// True when `w` is one of `list`, ignoring ASCII case (no lowercase copy).
+fn one_of(w: &str, list: &[&str]) -> bool {
+    list.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
 fn is_quote_char(s: &str) -> bool {
     matches!(
         s,
@@ -146,6 +155,7 @@ impl<'d> Reader<'d> {
             last_person: None,
             open_quote: None,
             sentence: 0,
+            cues: Vec::with_capacity(4),
         }
     }
 
@@ -280,6 +290,26 @@ impl<'d> Reader<'d> {
                 self.regions_from_quote_marks(&mut regions);
             }
         }
+        self.cues.clear();
+        self.cues.extend(
+            regions
+                .iter()
+                .filter_map(|r| r.attribution.and_then(|a| a.cue)),
+        );
+        let quotes = &self.doc.quotes;
+        let first = quotes.partition_point(|q| q.content.end <= sentence.start);
+        self.cues.extend(
+            quotes
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|q| q.content.start < sentence.end)
+                // Only the cues of quotations: a reported-speech cue found by
+                // the quotes stage may be the main verb (`announced a truce`).
+                .filter(|q| q.direct)
+                .filter_map(|q| q.cue)
+                .filter(|c| sentence.contains(*c)),
+        );
         let before = out.len();
         for region in regions {
             if out.len() - before >= self.config.max_claims_per_sentence {
@@ -306,7 +336,6 @@ impl<'d> Reader<'d> {
     fn regions_from_quote_layer(&self, sentence: Span, out: &mut Vec<Clause>) {
         let n = self.toks.len();
         let mut covered_until = 0usize;
-        let mut frame_has_cue = false;
         let mut pieces: Vec<(usize, usize, Option<Attribution>)> = Vec::new();
         let quotes = &self.doc.quotes;
         // Attributions come in text order and do not overlap, so their ends are
@@ -323,11 +352,6 @@ impl<'d> Reader<'d> {
                 .toks
                 .partition_point(|t| t.span.start < q.content.start);
             let end = self.toks.partition_point(|t| t.span.end <= q.content.end);
-            if q.cue
-                .is_some_and(|c| sentence.start <= c.start && c.end <= sentence.end)
-            {
-                frame_has_cue = true;
-            }
             if start > covered_until {
                 pieces.push((covered_until, start, None));
             }
@@ -346,15 +370,82 @@ impl<'d> Reader<'d> {
         if covered_until < n {
             pieces.push((covered_until, n, None));
         }
-        let quoted = pieces.iter().any(|p| p.2.is_some());
+        // Reported speech is read by this crate's own frames (`X said Y`, `Y, X
+        // said`, `according to X, Y`): the quotes stage takes any cue-like verb
+        // (`are expected to`) as a frame, and a content span cut at the wrong
+        // place would hide the clause that carries the claim. Only quotation
+        // marks are taken from the layer as they are.
+        let any_direct = pieces.iter().any(|p| p.2.is_some_and(|a| a.direct));
+        if !any_direct {
+            let before = out.len();
+            self.plain_or_reported(0, n, out);
+            let own = out.get_mut(before..).unwrap_or(&mut []);
+            if own.iter().any(|c| c.attribution.is_some()) {
+                self.link_layer_quotes(sentence, own);
+                return;
+            }
+            // The own frames found nothing (`X, who …, suggested that Y`): take
+            // the layer's span, unless its cue is a verb of plan or stance
+            // (`are expected to`, `are preparing to`), which is no speech.
+            let trusted = pieces.iter().any(|p| {
+                p.2.and_then(|a| a.cue).is_some_and(|cue| {
+                    let at = self.toks.partition_point(|t| t.span.start < cue.start);
+                    let next = self.toks.partition_point(|t| t.span.start < cue.end);
+                    self.toks
+                        .get(at)
+                        .is_some_and(|t| t.is(class::REPORT) && t.entry.form != Some(VerbForm::Ing))
+                        && !self.has(next, class::TO)
+                })
+            });
+            if !trusted {
+                return;
+            }
+            out.truncate(before);
+        }
         for (s, e, attribution) in pieces {
             match attribution {
-                Some(a) => self.split_clauses(s, e, Some(a), out),
-                // The frame (`Varga said on Monday`) restates who spoke, not a claim.
-                None if quoted && frame_has_cue => {}
-                None if e > s + 2 => self.plain_or_reported(s, e, out),
-                None => {}
+                Some(a) if a.direct => self.split_clauses(s, e, Some(a), out),
+                // Reported speech: `that` opens the content, it is not its subject.
+                Some(a) if !any_direct => {
+                    let s = if self.has(s, class::THAT) { s + 1 } else { s };
+                    self.split_clauses(s, e, Some(a), out);
+                }
+                // The frame around a quotation (`Varga, who led the talks, said`)
+                // can hold a clause of its own; the cue itself is dropped by
+                // `read_region`, since it restates who spoke.
+                _ if e > s + 2 => {
+                    let before = out.len();
+                    self.plain_or_reported(s, e, out);
+                    self.link_layer_quotes(sentence, out.get_mut(before..).unwrap_or(&mut []));
+                }
+                _ => {}
             }
+        }
+    }
+
+    /// Points reported-speech clauses at the quotes-layer attribution with the
+    /// same cue, so a reader can go from a claim to the attribution.
+    fn link_layer_quotes(&self, sentence: Span, clauses: &mut [Clause]) {
+        let quotes = &self.doc.quotes;
+        let first = quotes.partition_point(|q| q.content.end <= sentence.start);
+        for clause in clauses {
+            let Some(a) = clause.attribution.as_mut() else {
+                continue;
+            };
+            if a.quote.is_some() {
+                continue;
+            }
+            let Some(cue) = a.cue else { continue };
+            a.quote = quotes
+                .iter()
+                .enumerate()
+                .skip(first)
+                .take_while(|(_, q)| q.content.start < sentence.end)
+                .find(|(_, q)| {
+                    q.cue
+                        .is_some_and(|c| c.start < cue.end && cue.start < c.end)
+                })
+                .map(|(i, _)| i as u32);
         }
     }
 
@@ -471,7 +562,17 @@ impl<'d> Reader<'d> {
         if let Some(m) = near {
             return Some((Some(m.span), cue));
         }
-        let before = cue.checked_sub(1).filter(|&b| b >= s);
+        // `officials have reported`: the source stands before the auxiliaries.
+        let mut b = cue;
+        while b > s
+            && self.has(
+                b - 1,
+                class::BE | class::HAVE | class::MODAL_PLAN | class::DO,
+            )
+        {
+            b -= 1;
+        }
+        let before = b.checked_sub(1).filter(|&b| b >= s);
         let after = Some(cue + 1).filter(|&a| a < e);
         for i in [before, after].into_iter().flatten() {
             if let Some(t) = self.toks.get(i)
@@ -481,9 +582,15 @@ impl<'d> Reader<'d> {
                 let start = (s..=i)
                     .rev()
                     .take_while(|&j| {
-                        self.toks
-                            .get(j)
-                            .is_some_and(|t| t.word() && !t.is(class::PREP | class::CONJ))
+                        // `officials from both countries said`: the source's
+                        // phrase runs back over `of`/`from`/`in`/`at`.
+                        self.toks.get(j).is_some_and(|t| {
+                            t.word()
+                                && (!t.is(class::CONJ)
+                                    || self.text(t.span).eq_ignore_ascii_case("and"))
+                                && (!t.is(class::PREP)
+                                    || one_of(self.text(t.span), &["of", "from", "in", "at"]))
+                        })
                     })
                     .last()
                     .unwrap_or(i);
@@ -533,9 +640,12 @@ impl<'d> Reader<'d> {
         // `…, X said (on Monday).`: a reporting verb in the last comma-part.
         let last_comma = (s..e).rev().find(|&i| self.is_comma(i));
         if let Some(c) = last_comma
-            && e - c <= 9
+            && e - c <= 12
             && c > s + 2
             && let Some((source, cue)) = self.frame_source(c + 1, e)
+            // `Varga, who led the talks, said it would last` is no tail frame:
+            // a clause follows the cue.
+            && self.verb_group(cue + 1, e, None).is_none()
         {
             let attribution = Some(Attribution {
                 source,
@@ -546,8 +656,22 @@ impl<'d> Reader<'d> {
             self.split_clauses(s, c, attribution, out);
             return;
         }
+        // `X, who chaired the talks, said …`: the relative is a clause of its own
+        // and is skipped when looking for the reporting verb.
+        let relative = (s..e).find_map(|i| {
+            let rel = self.is_comma(i)
+                && self.toks.get(i + 1).is_some_and(|t| {
+                    t.is(class::REL) && !self.text(t.span).eq_ignore_ascii_case("whose")
+                });
+            if !rel {
+                return None;
+            }
+            let close = (i + 2..e).find(|&j| self.is_comma(j))?;
+            (close > i + 3).then_some((i, close))
+        });
+        let hole = relative.map(|(open, close)| (open, close + 1));
         // `X said (that) …`: the first verb group is a reporting verb.
-        if let Some(g) = self.verb_group(s, e, None) {
+        if let Some(g) = self.verb_group(s, e, hole) {
             let verb = self.toks.get(g.verb);
             if !g.copula && verb.is_some_and(|t| t.is(class::REPORT)) {
                 let mut c = g.after;
@@ -558,13 +682,23 @@ impl<'d> Reader<'d> {
                     c += 1;
                 }
                 if e > c + 2 && self.verb_group(c, e, None).is_some() {
-                    let subject = self.subject(s, g.first, None);
+                    let subject = self.subject(s, g.first, hole);
                     let attribution = Some(Attribution {
                         source: subject.as_ref().map(|a| a.span),
                         cue: verb.map(|t| t.span),
                         quote: None,
                         direct: false,
                     });
+                    if let Some((open, close)) = relative.filter(|r| r.1 <= g.first) {
+                        out.push(Clause {
+                            start: open + 2,
+                            end: close,
+                            hole: None,
+                            subject: self.subject(s, open, None),
+                            attribution: None,
+                            denied: false,
+                        });
+                    }
                     let mut inner = Vec::new();
                     self.split_clauses(c, e, attribution, &mut inner);
                     for mut clause in inner {
@@ -634,11 +768,8 @@ impl<'d> Reader<'d> {
                     }
                 }
             }
-            let coordinator = t.is(class::CONJ)
-                && matches!(
-                    text.to_ascii_lowercase().as_str(),
-                    "and" | "but" | "while" | "whereas"
-                );
+            let coordinator =
+                t.is(class::CONJ) && one_of(text, &["and", "but", "while", "whereas"]);
             let semicolon = text == ";";
             if (coordinator || semicolon) && i > start + 2 {
                 let after_comma = i > 0 && self.is_comma(i - 1);
@@ -784,16 +915,18 @@ impl<'d> Reader<'d> {
             }
             let w = self.text(t.span);
             if next_to && c & class::PLAN_CAT != 0 {
-                let needs_be = matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "expected"
-                        | "due"
-                        | "set"
-                        | "scheduled"
-                        | "slated"
-                        | "poised"
-                        | "prepared"
-                        | "going"
+                let needs_be = one_of(
+                    w,
+                    &[
+                        "expected",
+                        "due",
+                        "set",
+                        "scheduled",
+                        "slated",
+                        "poised",
+                        "prepared",
+                        "going",
+                    ],
                 );
                 if !needs_be || be.is_some() {
                     if modality != Modality::Hedged {
@@ -813,10 +946,7 @@ impl<'d> Reader<'d> {
                 continue;
             }
             if next_to && c & class::HEDGE_CAT != 0 {
-                let own = matches!(
-                    w.to_ascii_lowercase().as_str(),
-                    "appears" | "appeared" | "seems" | "seemed"
-                );
+                let own = one_of(w, &["appears", "appeared", "seems", "seemed"]);
                 if own || be.is_some() {
                     modality = Modality::Hedged;
                     chain.get_or_insert(i);
@@ -905,18 +1035,12 @@ impl<'d> Reader<'d> {
                 // Adverbs inside the group: `will also sign`, `has already left`.
                 let lw = w.len() > 3 && w.ends_with("ly");
                 let adverb = lw
-                    || matches!(
-                        w.to_ascii_lowercase().as_str(),
-                        "also"
-                            | "already"
-                            | "still"
-                            | "now"
-                            | "then"
-                            | "just"
-                            | "again"
-                            | "soon"
-                            | "yet"
-                            | "even"
+                    || one_of(
+                        w,
+                        &[
+                            "also", "already", "still", "now", "then", "just", "again", "soon",
+                            "yet", "even",
+                        ],
                     );
                 if adverb {
                     i += 1;
@@ -1058,12 +1182,30 @@ impl<'d> Reader<'d> {
         // Else the noun phrase after the last comma: its head is the last word
         // before a preposition.
         let mut start = part;
-        // `Currently, …` / `even as …`: leading adverbs are not the subject.
+        // `Currently, …` / `even as …`: leading adverbs are not the subject, and
+        // `No agreement was reached` is about the agreement (the `no` negates).
         while start < e
+            && self.toks.get(start).is_some_and(|t| {
+                is_adverb(self.text(t.span)) || self.text(t.span).eq_ignore_ascii_case("no")
+            })
+        {
+            start += 1;
+        }
+        // `At least 12 people`, `More than 40 ships`: the hedge on a number is
+        // not a preposition that ends the phrase.
+        let pair = |a: &str, b: &str| {
+            self.tok_text(start).eq_ignore_ascii_case(a)
+                && self.tok_text(start + 1).eq_ignore_ascii_case(b)
+        };
+        if pair("at", "least") || pair("at", "most") || pair("more", "than") || pair("up", "to") {
+            start += 2;
+        } else if ["about", "around", "nearly", "almost", "over", "some"]
+            .iter()
+            .any(|w| self.tok_text(start).eq_ignore_ascii_case(w))
             && self
                 .toks
-                .get(start)
-                .is_some_and(|t| is_adverb(self.text(t.span)))
+                .get(start + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number || t.is(class::NUMWORD))
         {
             start += 1;
         }
@@ -1342,6 +1484,10 @@ impl<'d> Reader<'d> {
                 return;
             }
         }
+        // The frame of a quotation or of reported speech restates who spoke.
+        if !g.copula && self.cues.iter().any(|c| c.contains(verb.span)) {
+            return;
+        }
         let verb_text = self.text(verb.span);
         // A copula fallback may rest on `be`, `have` or `do`; the lexicon knows
         // their forms (`'s` is the one it cannot tell apart).
@@ -1373,6 +1519,14 @@ impl<'d> Reader<'d> {
                 Some(_) if j < e => self.noun_phrase(j, e, hole),
                 _ => None,
             }
+        };
+        // A passive with its `by` agent is read in the active voice (`the accord
+        // was signed by Varga` is Varga signing the accord), so it lines up with
+        // active reports of the same act; `passive` stays true only while the
+        // subject is the thing acted on.
+        let (subject, object, passive) = match (g.passive, object) {
+            (true, Some(agent)) => (Some(agent), subject, false),
+            (p, o) => (subject, o, p),
         };
         if let Some(t) = self.toks.get(g.after)
             && t.is(class::NEG)
@@ -1475,7 +1629,7 @@ impl<'d> Reader<'d> {
             subject,
             verb: verb.span,
             predicate,
-            passive: g.passive,
+            passive,
             object,
             participants,
             date,
@@ -1518,24 +1672,19 @@ impl<'d> Reader<'d> {
                 continue;
             }
             let before = self.tok_at(m.span.start).and_then(|t| t.checked_sub(1));
-            let prep = before.map(|b| self.tok_text(b).to_ascii_lowercase());
-            if matches!(
-                prep.as_deref(),
-                Some("in" | "at" | "near" | "outside" | "inside")
-            ) {
+            let prep = before.map_or("", |b| self.tok_text(b));
+            if one_of(prep, &["in", "at", "near", "outside", "inside"]) {
                 return self.entity_argument(i);
             }
-            if fallback.is_none() && !matches!(prep.as_deref(), Some("of" | "from")) {
+            if fallback.is_none() && !one_of(prep, &["of", "from"]) {
                 fallback = Some(i);
             }
         }
         if let Some(i) = fallback {
             return self.entity_argument(i);
         }
-        if !self.doc.entities.is_empty() {
-            return None;
-        }
-        // No tagger run: `in X`, X capitalised and not a date word.
+        // No LOC name (no tagger run, or it missed the place): `in X`, X
+        // capitalised, not a date word and not a person's name.
         for i in s..e.saturating_sub(1) {
             if Self::in_hole(hole, i) || !self.tok_text(i).eq_ignore_ascii_case("in") {
                 continue;
@@ -1553,6 +1702,26 @@ impl<'d> Reader<'d> {
             }
             if j > i + 1 {
                 let span = self.span_of(i + 1, j)?;
+                let named = self.entities_in(i + 1, j, hole).find(|&x| {
+                    self.doc
+                        .entities
+                        .get(x)
+                        .is_some_and(|m| m.span.start < span.end && span.start < m.span.end)
+                });
+                if let Some(x) = named {
+                    // A name the tagger typed otherwise: a place only when it is
+                    // no person and not already the subject or object.
+                    if used(x)
+                        || self
+                            .doc
+                            .entities
+                            .get(x)
+                            .is_some_and(|m| m.kind == EntityKind::Per)
+                    {
+                        continue;
+                    }
+                    return self.entity_argument(x);
+                }
                 return Some(Argument {
                     span,
                     head: self.text(span).to_lowercase(),

@@ -307,6 +307,7 @@ const REPORTING: &[&str] = &[
     "estimate",
     "believe",
     "think",
+    "hint",
 ];
 const MOTION: &[&str] = &[
     "travel", "go", "come", "return", "fly", "head", "move", "arrive", "walk", "drive", "sail",

@@ -171,6 +171,22 @@ pub(crate) fn find(
             i = end + 1;
             continue;
         }
+        // `$3 billion`, `€40 million loan`: a currency sign before the number is
+        // its unit, and a noun after it says what the money is for.
+        let mut start = start;
+        if let Some(currency) = i
+            .checked_sub(1)
+            .filter(|&p| p >= s)
+            .and_then(|p| toks.get(p))
+            .filter(|p| p.kind == TokenKind::Punct)
+            .and_then(|p| currency_of(reader.body_text(p.span)).map(|c| (p.span, c)))
+        {
+            if of.is_none() && unit_in_word.is_none() {
+                of = unit.take();
+            }
+            unit = Some(currency.1.to_owned());
+            start = currency.0;
+        }
         let end_span = toks.get(end).map_or(start, |t| t.span);
         out.push(Quantity {
             span: Span {
@@ -182,6 +198,17 @@ pub(crate) fn find(
             of,
         });
         i = end + 1;
+    }
+}
+
+/// The unit a currency sign stands for.
+fn currency_of(sign: &str) -> Option<&'static str> {
+    match sign {
+        "$" => Some("dollar"),
+        "\u{20ac}" => Some("euro"),
+        "\u{a3}" => Some("pound"),
+        "\u{a5}" => Some("yen"),
+        _ => None,
     }
 }
 

@@ -406,7 +406,11 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>> {
 /// predicted attribution to `predictions` when given.
 pub fn run(dir: &Path, predictions: Option<&Path>) -> Result<QuotesReport> {
     let analyzer = TextAnalyzer::new(TextConfig::default());
-    let finder = QuoteFinder::new(QuotesConfig::default());
+    // PolNeAR marks sources as written: a pronoun stays a pronoun.
+    let finder = QuoteFinder::new(QuotesConfig {
+        resolve_sources: false,
+        ..QuotesConfig::default()
+    });
     let annotations_dir = dir.join("attributions");
     let annotations = if annotations_dir.is_dir() {
         list(&annotations_dir)?

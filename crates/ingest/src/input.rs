@@ -189,7 +189,14 @@ fn open_format(
             Err(fail("gzip nested too deeply".into()))
         }
         Format::Gzip => {
-            let decoder: Input = Box::new(GzipErrors(MultiGzDecoder::new(BufReader::new(input))));
+            let compressed = CountingReader::new(input);
+            let consumed = compressed.count.clone();
+            let decoder: Input = Box::new(GzipErrors {
+                inner: MultiGzDecoder::new(BufReader::new(compressed)),
+                consumed,
+                produced: 0,
+                window_start: (0, 0),
+            });
             open_format(file, decoder, config, gzip_depth + 1)
         }
         Format::Warc => Ok(Box::new(WarcReader::new(
@@ -253,18 +260,89 @@ fn buffered(input: Input) -> Box<dyn BufRead + Send> {
     Box::new(BufReader::with_capacity(64 * 1024, input))
 }
 
-/// Says "gzip" in the errors of the decompressor, so a user knows which layer broke.
-struct GzipErrors<R>(R);
+/// Says "gzip" in the errors of the decompressor, so a user knows which layer
+/// broke, and stops a gzip bomb.
+///
+/// The record limit alone bounds memory but not time: a JSON Lines or WARC
+/// stream is read on past an oversized record, so a 1 MB bomb member can
+/// inflate to a gigabyte of skipped bytes (a 1 GB one to a terabyte). So the
+/// output is watched in windows of [`GZIP_WINDOW`] bytes: a window that came
+/// out of less than 1/[`MAX_GZIP_RATIO`] of its size in compressed bytes is a
+/// bomb, and the rest of the file is refused. The compressed count moves in
+/// buffer-sized steps, so [`GZIP_READ_AHEAD`] is added to it; the window is
+/// large enough that this slack cannot hide a bomb. Windows rather than
+/// the whole file, so a bomb member after gigabytes of real data is caught as
+/// soon as one after nothing. Deflate cannot exceed about 1032:1; news text,
+/// HTML and WARC compress 3–10:1, so real files never come near.
+struct GzipErrors<R> {
+    inner: R,
+    /// Compressed bytes read from the file so far (shared with the counting reader).
+    consumed: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Decompressed bytes so far.
+    produced: u64,
+    /// `(consumed, produced)` when the current window began.
+    window_start: (u64, u64),
+}
+
+/// Decompressed bytes per compressed byte beyond which a gzip stream is a bomb.
+const MAX_GZIP_RATIO: u64 = 300;
+/// Decompressed bytes per check of the ratio.
+const GZIP_WINDOW: u64 = 128 * 1024 * 1024;
+/// What the buffers between the file and the decoder may have read ahead.
+const GZIP_READ_AHEAD: u64 = 64 * 1024;
 
 impl<R: Read> Read for GzipErrors<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0.read(buf).map_err(|e| match e.kind() {
+        let n = self.inner.read(buf).map_err(|e| match e.kind() {
             io::ErrorKind::Interrupted => e,
             io::ErrorKind::UnexpectedEof => {
                 io::Error::new(io::ErrorKind::UnexpectedEof, "the gzip data is truncated")
             }
             _ => io::Error::new(e.kind(), format!("the gzip data is corrupt ({e})")),
-        })
+        })?;
+        self.produced = self.produced.saturating_add(n as u64);
+        let out = self.produced - self.window_start.1;
+        if out > GZIP_WINDOW {
+            let consumed = self.consumed.load(std::sync::atomic::Ordering::Relaxed);
+            let input = consumed.saturating_sub(self.window_start.0) + GZIP_READ_AHEAD;
+            if out / input > MAX_GZIP_RATIO {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "the gzip data inflates more than {MAX_GZIP_RATIO}-fold ({} MiB from {} KiB: a gzip bomb?); the rest of the file is skipped",
+                        out >> 20,
+                        input.div_ceil(1024)
+                    ),
+                ));
+            }
+            self.window_start = (consumed, self.produced);
+        }
+        Ok(n)
+    }
+}
+
+/// Counts the bytes read through it, for [`GzipErrors`]' ratio. The count is
+/// shared because the decoder owns the reader.
+struct CountingReader {
+    inner: Input,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl CountingReader {
+    fn new(inner: Input) -> Self {
+        CountingReader {
+            inner,
+            count: std::sync::Arc::default(),
+        }
+    }
+}
+
+impl Read for CountingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
     }
 }
 

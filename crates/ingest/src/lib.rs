@@ -89,4 +89,4 @@ pub use fragment::fragment_to_text;
 pub use input::{InputReader, ReaderConfig, RecordStream};
 pub use language::detect_language;
 pub use metadata::{date_from_url, domain_from_url, parse_published};
-pub use record::{ContentKind, Record};
+pub use record::{ContentKind, MAX_ARTICLE_TEXT_BYTES, Record};

@@ -63,7 +63,8 @@ impl Record {
 
     /// Parses the record into an article: extraction for HTML, metadata,
     /// language, id. Independent of every other record, so callers may run it in
-    /// parallel. Fails when no text is left.
+    /// parallel. Fails when no text is left, or when the text is longer than
+    /// [`MAX_ARTICLE_TEXT_BYTES`].
     pub fn into_article(self, extractor: &Extractor) -> Result<Article> {
         let Record {
             origin,
@@ -79,6 +80,18 @@ impl Record {
         let (text, html, page) = match kind {
             ContentKind::Text => (content, None, HtmlPage::default()),
             ContentKind::Html => {
+                let depth = max_nesting(&content);
+                if depth > MAX_HTML_NESTING {
+                    // The HTML parser checks its stack of open elements at
+                    // each tag: a page nested 100k deep takes it hours.
+                    return Err(IngestError::new(
+                        &origin.file,
+                        origin.record,
+                        format!(
+                            "the page nests elements {depth} deep (over {MAX_HTML_NESTING}): not a news page; skipped"
+                        ),
+                    ));
+                }
                 let mut page = extractor.extract(&content, url.as_deref());
                 (std::mem::take(&mut page.text), Some(content), page)
             }
@@ -88,6 +101,19 @@ impl Record {
                 HtmlPage::default(),
             ),
         };
+        if text.len() > MAX_ARTICLE_TEXT_BYTES {
+            // Analysis costs grow with the text (tokens, entities, claims): one
+            // such record would hold the run for minutes and hundreds of MB.
+            return Err(IngestError::new(
+                &origin.file,
+                origin.record,
+                format!(
+                    "the article's text is {} MiB, over the limit of {} MiB for one article; skipped",
+                    text.len() >> 20,
+                    MAX_ARTICLE_TEXT_BYTES >> 20
+                ),
+            ));
+        }
         if text.trim().is_empty() {
             let what = match kind {
                 ContentKind::Html => "the page has no article text",
@@ -148,6 +174,74 @@ impl Record {
     }
 }
 
+/// The longest article text accepted. Long-form news runs to a few hundred KB;
+/// anything past this is a dump or an attack, not an article.
+pub const MAX_ARTICLE_TEXT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The deepest element nesting a page may have. Real pages stay under a few
+/// hundred; the parser's cost grows with depth times tags.
+const MAX_HTML_NESTING: usize = 2048;
+
+/// How deep a page's elements nest, counted the cheap way: start tags minus
+/// end tags, leaving out void elements (`<br>`), self-closed ones and those
+/// whose end tag is optional and which the parser closes itself (`<p>`, `<li>`),
+/// so unclosed paragraphs in old markup do not count.
+fn max_nesting(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        i += offset + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b) if b.is_ascii_alphabetic() => {
+                let name: Vec<u8> = bytes
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .take(16)
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                let end = bytes
+                    .get(i..)
+                    .and_then(|rest| rest.iter().position(|&b| b == b'>'))
+                    .map(|p| i + p);
+                let self_closed = end.is_some_and(|e| e > 0 && bytes.get(e - 1) == Some(&b'/'));
+                if !self_closed && !AUTO_CLOSED.contains(&name.as_slice()) {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Void elements and elements whose end tag may be left out.
+const AUTO_CLOSED: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"source", b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th", b"option",
+    b"html", b"head", b"body",
+];
+
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_counts_open_elements_not_auto_closed_ones() {
+        assert_eq!(max_nesting("<div><span>a</span><b>c</b></div>"), 2);
+        assert_eq!(max_nesting("<p>one<p>two<br><img src=x/><li>x"), 0);
+        assert_eq!(max_nesting(&"<div>".repeat(5000)), 5000);
+        assert_eq!(max_nesting("a < b and c<"), 0);
+    }
 }

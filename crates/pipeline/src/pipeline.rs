@@ -11,7 +11,7 @@ use crosscheck_fuse::FuseConfig;
 use crosscheck_ingest::{IngestError, InputReader, Record};
 use crosscheck_ner::{NerModel, TagBuffers};
 use crosscheck_quotes::{QuoteFinder, QuotesConfig};
-use crosscheck_stories::StoriesConfig;
+use crosscheck_stories::{StoriesConfig, StoryIndex};
 use crosscheck_text::{TextAnalyzer, TextConfig};
 use crosscheck_time::{TimeConfig, TimeTagger};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -173,15 +173,46 @@ impl Pipeline {
 
     /// Runs the per-article stages on one record.
     pub fn analyze_record(&self, record: Record) -> Result<Doc, IngestError> {
-        let article = record.into_article(&self.extractor)?;
-        let mut doc = self.text.analyze(article);
-        if is_analysed_language(doc.article.language.as_deref()) {
-            TAG_BUFFERS.with_borrow_mut(|buffers| self.ner.annotate_with(&mut doc, buffers));
-            self.time.tag_doc(&mut doc);
-            self.quotes.annotate(&mut doc);
-            self.claims.annotate(&mut doc);
-        }
+        let mut doc = self.read_record(record)?;
+        self.tag_entities(&mut doc);
+        self.annotate(&mut doc);
         Ok(doc)
+    }
+
+    /// The first per-article stages alone: extraction, metadata, language,
+    /// cleaning, segments, sentences and tokens (benchmarks time stages apart).
+    pub fn read_record(&self, record: Record) -> Result<Doc, IngestError> {
+        let article = record.into_article(&self.extractor)?;
+        Ok(self.text.analyze(article))
+    }
+
+    /// Named entities, on a doc from [`Pipeline::read_record`] in a language the
+    /// model reads.
+    pub fn tag_entities(&self, doc: &mut Doc) {
+        if is_analysed_language(doc.article.language.as_deref()) {
+            TAG_BUFFERS.with_borrow_mut(|buffers| self.ner.annotate_with(doc, buffers));
+        }
+    }
+
+    /// Time expressions, quotes and claims, on a doc with its entities.
+    pub fn annotate(&self, doc: &mut Doc) {
+        if is_analysed_language(doc.article.language.as_deref()) {
+            self.time.tag_doc(doc);
+            self.quotes.annotate(doc);
+            self.claims.annotate(doc);
+        }
+    }
+
+    /// An empty story index with the pipeline's settings, for callers that
+    /// stream docs into it one by one instead of holding them all.
+    pub fn story_index(&self) -> Result<StoryIndex, PipelineError> {
+        self.stories
+            .clone()
+            .build()
+            .map_err(|e| PipelineError::Config {
+                stage: "stories",
+                reason: e.to_string(),
+            })
     }
 
     /// Reads every path (files and directories) and analyses every article in them.

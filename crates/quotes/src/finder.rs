@@ -5,6 +5,7 @@ use crosscheck_core::layers::quote::Quote;
 use crosscheck_core::{Doc, Span, Token, TokenKind};
 
 use crate::QuotesConfig;
+use crate::anaphora;
 use crate::cues::{self, CueKind};
 
 /// Fills [`Doc::quotes`]. Built from a [`QuotesConfig`]; cheap to clone and share.
@@ -18,6 +19,9 @@ const CUE_WINDOW: usize = 8;
 /// After a quotation the source may come first with a long title
 /// (`Doug Andres, a spokesman for House Speaker Paul Ryan, told`).
 const CUE_WINDOW_AFTER: usize = 14;
+/// The same with a name and its appositive first (`Scott Pruitt, the attorney
+/// general of Oklahoma, one of the states suing, said`).
+const CUE_WINDOW_AFTER_APPOSITIVE: usize = 30;
 /// Longest source phrase, in tokens.
 const MAX_SOURCE: usize = 12;
 /// Longest source phrase with an appositive (`Clinton, speaking to reporters on
@@ -158,6 +162,19 @@ const ADDRESSEES: &[&str] = &[
     "voters",
 ];
 
+/// Capitalised words after a cue that are no source (`said Tuesday, “…”`).
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Today",
+    "Yesterday",
+];
+
 fn is_in(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -215,7 +232,13 @@ impl<'d> View<'d> {
     /// Tokens a quotation mark at `i` takes: two for a doubled apostrophe.
     fn mark_width(&self, i: usize) -> usize {
         if self.adjacent_apostrophe(i, i + 1) {
-            2
+            // `''` closing a nested `'…'` reads as three apostrophes (`old-school,'''`):
+            // all three end the quotation, or the third would open a new one.
+            if self.adjacent_apostrophe(i + 1, i + 2) {
+                3
+            } else {
+                2
+            }
         } else {
             1
         }
@@ -305,6 +328,9 @@ impl QuoteFinder {
             })
             .collect();
         quotes.sort_by_key(|q| (q.content.start, q.content.end));
+        if self.config.resolve_sources {
+            anaphora::resolve(doc, &mut quotes);
+        }
         quotes
     }
 
@@ -360,8 +386,39 @@ impl QuoteFinder {
                 && last.quoted
                 && last.extent_end >= q.first
             {
-                last.content.1 = q.last;
-                last.extent_end = last.extent_end.max(q.last);
+                // `“A,” Vell said, adding, “B.”` / `“A,” she said of the vote, in
+                // which … “B.”`: a second cue, or a long stretch between, makes the
+                // second part an attribution of its own, by the same speaker.
+                let gap = (last.content.1 + 1..q.first).filter(|&k| {
+                    view.is_word(k)
+                        && !last.cue.is_some_and(|c| c.0 <= k && k <= c.1)
+                        && !last.source.is_some_and(|s| s.0 <= k && k <= s.1)
+                });
+                let second_cue = (last.content.1 + 1..q.first)
+                    .filter(|&k| !last.cue.is_some_and(|c| c.0 <= k && k <= c.1))
+                    .find_map(|k| self.strong_cue(view, k));
+                // The second cue introduces the part (`adding, “B”`, `asking
+                // her, “B”`); a cue further back is an aside (`referring to …, “B”`).
+                let second_cue = second_cue.filter(|c| {
+                    (c.1 + 1..q.first).filter(|&k| view.is_word(k)).count() <= 1
+                        && q.first
+                            .checked_sub(1)
+                            .is_some_and(|k| matches!(view.text(k), "," | ":"))
+                });
+                if second_cue.is_some() && gap.count() > 0 {
+                    let next = Attribution {
+                        content: (q.first, q.last),
+                        cue: second_cue.map(|c| (c.0, c.1)).or(last.cue),
+                        source: last.source,
+                        extent_end: last.extent_end.max(q.last),
+                        quoted: true,
+                        closed: false,
+                    };
+                    out.push(next);
+                } else {
+                    last.content.1 = q.last;
+                    last.extent_end = last.extent_end.max(q.last);
+                }
                 continue;
             }
 
@@ -383,6 +440,10 @@ impl QuoteFinder {
                     } else if cue_kind == CueKind::Participle {
                         // `…, adding: “…”`: the speaker is the sentence's subject.
                         self.clause_subject(view, prefix_start, cue_first)
+                    } else if inverted(view, prefix_start, cue_first, cue_last) {
+                        // `Trump, said Rubio, “…”` / `Said Ellis: “…”`: the source
+                        // follows its cue, and what precedes is not the speaker.
+                        source_after(view, cue_last + 1, q.first)
                     } else {
                         source_before(view, prefix_start, cue_first)
                             .or_else(|| self.clause_subject(view, prefix_start, cue_first))
@@ -667,7 +728,7 @@ impl QuoteFinder {
     /// token they use.
     fn cue_after(&self, view: &View, from: usize, para_end: usize) -> Option<CueAfter> {
         let mut end = from;
-        while end < para_end && end < from + 3 * CUE_WINDOW_AFTER {
+        while end < para_end && end < from + 3 * CUE_WINDOW_AFTER_APPOSITIVE {
             // Titles in quotation marks may follow the cue (`said on “Meet the
             // Nation.”`), so only a sentence end bounds the attribution.
             if view.is_sentence_end(end) {
@@ -676,6 +737,16 @@ impl QuoteFinder {
             end += 1;
         }
         let mut words = 0;
+        // `“…,” Leonard Burman, director of … and a professor at …, said`: a name
+        // with an appositive may put the cue far from the quotation.
+        let name = (from..end).find(|&k| view.is_word(k)).unwrap_or(from);
+        let window = if view.is_capitalised(name)
+            && (name + 1..(name + 6).min(end)).any(|k| view.text(k) == ",")
+        {
+            CUE_WINDOW_AFTER_APPOSITIVE
+        } else {
+            CUE_WINDOW_AFTER
+        };
         for i in from..end {
             if view.mark(i).is_some() {
                 // Another quotation before any cue: not this one's attribution.
@@ -685,7 +756,7 @@ impl QuoteFinder {
                 continue;
             }
             words += 1;
-            if words > CUE_WINDOW_AFTER {
+            if words > window {
                 return None;
             }
             let Some((cue_first, cue_last, _)) = self.strong_cue(view, i) else {
@@ -701,6 +772,8 @@ impl QuoteFinder {
                                 && view.is_word(k)
                                 && (is_in(view.text(k), BETWEEN_SOURCE_AND_CUE)
                                     || is_in(view.text(k), &["quoted", "as"]))
+                                // `the first wrote`: a noun after `the`.
+                                && !view.text(k - 1).eq_ignore_ascii_case("the")
                         })
                         .unwrap_or(cue_first);
                     trim_phrase(view, from, cut - 1)
@@ -712,7 +785,7 @@ impl QuoteFinder {
             let extent = end.saturating_sub(1).max(cue_last);
             return Some((cue_first, cue_last, source, extent));
         }
-        None
+        verb_after(view, from, end)
     }
 
     /// Reported speech in sentences that no quotation attribution touches.
@@ -953,6 +1026,60 @@ fn pair_marks(view: &View, paragraphs: &[(usize, usize)]) -> Vec<Quotation> {
     out
 }
 
+/// True when the cue at `cue_first..=cue_last` opens its clause and a name follows
+/// it (`Trump, said Rubio, “…”`, `Said Ellis: “…”`): the source is after the cue.
+fn inverted(view: &View, floor: usize, cue_first: usize, cue_last: usize) -> bool {
+    let opens = cue_first <= floor || matches!(view.text(cue_first - 1), "," | "—" | "–");
+    let next = cue_last + 1;
+    opens
+        && ((view.is_capitalised(next) && !is_in(view.text(next), WEEKDAYS))
+            || (is_in(view.text(next), &["the", "a", "an"]) && view.is_word(next + 1)))
+}
+
+/// A verb the lexicon lacks, read from the shape `“…,” the judge exclaimed` /
+/// `“…?” she yells`: a quotation that ends with a comma, question or exclamation
+/// mark, then a short subject (a pronoun or a capitalised phrase) and a verb in
+/// `-ed` or `-s`. Only at the end of the sentence, so that `“…,” Vell insisted`
+/// counts and `“…,” the plan wanted to…` does not.
+fn verb_after(view: &View, from: usize, end: usize) -> Option<CueAfter> {
+    let closes = from
+        .checked_sub(2)
+        .is_some_and(|k| matches!(view.text(k), "," | "?" | "!"))
+        && from.checked_sub(1).is_some_and(|k| view.mark(k).is_some());
+    if !closes || !view.is_word(from) {
+        return None;
+    }
+    let pronoun = is_in(view.text(from), &["he", "she", "they", "i", "we"]);
+    let determiner = is_in(view.text(from), &["the", "an", "a"]);
+    if !(pronoun || determiner || view.is_capitalised(from)) {
+        return None;
+    }
+    let limit = if pronoun {
+        from + 1
+    } else {
+        (from + 5).min(end)
+    };
+    let mut verb = from + 1;
+    while verb < limit && view.is_word(verb) && (determiner || view.is_capitalised(verb)) {
+        if !view.is_capitalised(verb) && view.text(verb).ends_with("ed") {
+            break;
+        }
+        verb += 1;
+    }
+    let word = view.text(verb);
+    let is_verb = view.is_word(verb)
+        && !view.is_capitalised(verb)
+        && word.len() > 3
+        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")));
+    // Nothing but a short adverbial may follow (`“…,” she yells while walking`).
+    let rest = (verb + 1..end).filter(|&k| view.is_word(k)).count();
+    if !is_verb || rest > 8 {
+        return None;
+    }
+    let source = trim_phrase(view, from, verb - 1)?;
+    Some((verb, verb, Some(source), end.saturating_sub(1).max(verb)))
+}
+
 /// The first token of each sentence, in order.
 fn sentence_starts(doc: &Doc) -> Vec<usize> {
     doc.sentences
@@ -1015,6 +1142,10 @@ fn source_before(view: &View, floor: usize, cue: usize) -> Option<(usize, usize)
     while i > floor
         && (is_in(view.text(i - 1), BETWEEN_SOURCE_AND_CUE)
             || (view.text(i - 1).ends_with("ly") && !view.is_capitalised(i - 1)))
+        // `the first wrote`: after `the`, `first` is the source, not an adverb.
+        && !i
+            .checked_sub(2)
+            .is_some_and(|k| view.text(k).eq_ignore_ascii_case("the"))
     {
         i -= 1;
     }

@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod anaphora;
 mod cues;
 mod finder;
 
@@ -46,6 +47,11 @@ pub struct QuotesConfig {
     /// Keep a quotation with no cue anywhere near it when it is at least this many
     /// words long (0 never keeps one). Shorter ones are usually scare quotes or titles.
     pub min_uncued_words: usize,
+    /// Replace a source that points back to someone named earlier (`he added`,
+    /// `the first wrote`, `said the president`) by that name, when the text makes
+    /// it clear, so that the speaker can be resolved to an entity. Off when
+    /// sources are scored as written (the PolNeAR benchmark).
+    pub resolve_sources: bool,
 }
 
 impl Default for QuotesConfig {
@@ -54,6 +60,7 @@ impl Default for QuotesConfig {
             indirect: true,
             min_cue_strength: 4,
             min_uncued_words: 6,
+            resolve_sources: true,
         }
     }
 }

@@ -26,21 +26,18 @@ fn same(a: &str, b: &str) -> bool {
 /// The tokens a request carries: its bearer token and its cookie.
 pub(crate) fn presented(headers: &HeaderMap) -> Vec<String> {
     let mut tokens = Vec::new();
-    if let Some(value) = headers
+    if let Some(token) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
     {
-        if let Some(token) = value.strip_prefix("Bearer ") {
-            tokens.push(token.trim().to_string());
-        }
+        tokens.push(token.trim().to_string());
     }
     for value in headers.get_all(header::COOKIE) {
         let Ok(value) = value.to_str() else { continue };
         for pair in value.split(';') {
-            if let Some((name, token)) = pair.trim().split_once('=') {
-                if name == COOKIE {
-                    tokens.push(token.to_string());
-                }
+            if let Some((COOKIE, token)) = pair.trim().split_once('=') {
+                tokens.push(token.to_string());
             }
         }
     }

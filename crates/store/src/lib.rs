@@ -44,7 +44,7 @@ pub use postgres::PostgresStore;
 pub use query::{ParsedQuery, QueryError};
 pub use spec::{Store, StoreSpec, default_store_path};
 pub use sqlite::SqliteStore;
-pub use stories::{STORY_INDEX_KEY, StoriesReport, story_record, update_stories};
+pub use stories::{STORY_INDEX_KEY, StoriesReport, StoryChange, story_record, update_stories};
 
 use std::collections::{HashMap, HashSet};
 

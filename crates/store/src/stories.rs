@@ -8,7 +8,7 @@
 //! the last committed step left them, with the rest of the articles still pending
 //! for the next run.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{ArticleId, Doc};
 use crosscheck_pipeline::{Analysis, CorpusView};
@@ -30,6 +30,21 @@ pub struct StoriesReport {
     pub updated: u64,
     /// Stories removed because they were merged into another.
     pub removed: u64,
+    /// The stories created or changed, in order of id, each once.
+    pub changed: Vec<StoryChange>,
+}
+
+/// A story [`update_stories`] created or changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoryChange {
+    /// Its id (unchanged as it grows).
+    pub id: String,
+    /// Its title now.
+    pub title: String,
+    /// Its articles now.
+    pub articles: u64,
+    /// Articles that joined it in this update.
+    pub joined: u64,
 }
 
 /// Adds every pending article (stored, not yet in the story index) to the saved
@@ -56,6 +71,7 @@ pub fn update_stories(
             p.published.as_ref().map(|d| d.to_string()),
         )
     });
+    let mut changed: BTreeMap<StoryId, StoryChange> = BTreeMap::new();
     let mut index = match store.get_state(STORY_INDEX_KEY)? {
         Some(bytes) => StoryIndex::from_bytes(&bytes, config.clone())?,
         None => config.clone().build()?,
@@ -64,6 +80,7 @@ pub fn update_stories(
         let mut loaded: HashMap<ArticleId, Doc> = HashMap::with_capacity(chunk.len());
         let mut touched: BTreeSet<StoryId> = BTreeSet::new();
         let mut merged: BTreeSet<StoryId> = BTreeSet::new();
+        let mut joined: Vec<StoryId> = Vec::with_capacity(chunk.len());
         let mut indexed = Vec::with_capacity(chunk.len());
         for item in chunk {
             // Gone since it was listed (deleted by hand): nothing to index.
@@ -72,6 +89,7 @@ pub fn update_stories(
             };
             let assignment = index.add(&doc);
             touched.insert(assignment.story);
+            joined.push(assignment.story);
             merged.extend(assignment.merged);
             indexed.push(item.id.clone());
             loaded.insert(item.id.clone(), doc);
@@ -87,6 +105,37 @@ pub fn update_stories(
         for &story in &live {
             put.push(story_record(store, &index, story, &mut loaded)?);
         }
+        // What the caller hears: merged-away stories fold into the one they joined.
+        for old in merged.iter().filter(|s| !live.contains(s)) {
+            if let Some(gone) = changed.remove(old) {
+                let into = index.resolve(*old);
+                let entry = changed.entry(into).or_insert_with(|| StoryChange {
+                    id: into.to_string(),
+                    title: String::new(),
+                    articles: 0,
+                    joined: 0,
+                });
+                entry.joined += gone.joined;
+            }
+        }
+        for story in joined {
+            let story = index.resolve(story);
+            changed
+                .entry(story)
+                .or_insert_with(|| StoryChange {
+                    id: story.to_string(),
+                    title: String::new(),
+                    articles: 0,
+                    joined: 0,
+                })
+                .joined += 1;
+        }
+        for (&story, record) in live.iter().zip(&put) {
+            if let Some(entry) = changed.get_mut(&story) {
+                entry.title = record.title.clone();
+                entry.articles = record.article_ids.len() as u64;
+            }
+        }
         let state = index.to_bytes();
         store.commit_stories(&StoryCommit {
             state_key: STORY_INDEX_KEY,
@@ -99,6 +148,7 @@ pub fn update_stories(
         report.updated += put.len() as u64;
         report.removed += delete.len() as u64;
     }
+    report.changed = changed.into_values().collect();
     Ok(report)
 }
 

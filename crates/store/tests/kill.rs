@@ -1,14 +1,16 @@
 //! Kill safety, for real: a child process runs `add` on a generated corpus and is
 //! SIGKILLed at random moments, many times. After every kill the store must be
 //! consistent and hold, complete and unchanged, every article the child reported
-//! stored; a last clean run must finish the work with every article stored once.
+//! stored, and its stories must agree with its saved story index (articles the
+//! index does not hold yet are pending, in no story); a last clean run must finish
+//! the work with every article stored once and in exactly one story.
 //!
 //! The child is this test binary itself, started on `add_child_process` with the
 //! store and inputs in environment variables (no extra binary to build).
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,7 +18,10 @@ use std::time::{Duration, Instant};
 
 use crosscheck_core::Doc;
 use crosscheck_pipeline::{Pipeline, PipelineConfig};
-use crosscheck_store::{AddOptions, ArticleStore, RunStatus, Store, add_with};
+use crosscheck_store::{
+    AddOptions, ArticleStore, Page, RunStatus, STORY_INDEX_KEY, Store, add_with,
+};
+use crosscheck_stories::{StoriesConfig, StoryIndex};
 use crosscheck_synth::{Corpus, CorpusConfig, CorpusWriter, OutputForm};
 
 const CHILD_STORE: &str = "CROSSCHECK_STORE_KILL_CHILD_STORE";
@@ -44,6 +49,8 @@ fn add_child_process() {
         &paths,
         &AddOptions {
             batch_size: 8,
+            // Several story steps per run, so kills land between them too.
+            story_step: 32,
             ..AddOptions::default()
         },
         &mut |batch| {
@@ -112,7 +119,8 @@ struct ChildRun {
 enum Kill {
     /// After this long (start-up, migrations, opening, the first batches).
     After(Duration),
-    /// Once it has reported this many ids, plus a little (in analysis or a commit).
+    /// Once it has reported this many ids, plus a little (in analysis or a commit;
+    /// once every input is reported, in the story work).
     AfterReports(usize, Duration),
     /// Never: a clean run.
     Never,
@@ -193,6 +201,61 @@ fn check_store(
     }
 }
 
+/// Stories and story index agree: every article the saved index holds (and no
+/// other) is in exactly one stored story, the one the index puts it in; pending
+/// articles are in none. Returns the number of articles in stories.
+fn check_stories(store: &mut dyn ArticleStore) -> usize {
+    let pending: BTreeSet<String> = store
+        .stories_pending()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id.0)
+        .collect();
+    let stored: BTreeSet<String> = store
+        .list(Page::first(1000))
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|a| a.id.0)
+        .collect();
+    assert!(pending.is_subset(&stored));
+    let mut story_of: BTreeMap<String, String> = BTreeMap::new();
+    for summary in store.list_stories(Page::first(1000)).unwrap().items {
+        let story = store.get_story(&summary.id).unwrap().unwrap();
+        assert!(!story.article_ids.is_empty(), "empty story {}", summary.id);
+        assert_eq!(story.dossier["id"], summary.id.as_str());
+        for id in story.article_ids {
+            assert!(stored.contains(&id.0), "story member {id} not stored");
+            assert!(!pending.contains(&id.0), "pending {id} is in a story");
+            let before = story_of.insert(id.0.clone(), summary.id.clone());
+            assert_eq!(before, None, "{id} in two stories");
+        }
+    }
+    let indexed: BTreeSet<String> = stored.difference(&pending).cloned().collect();
+    assert_eq!(
+        story_of.keys().cloned().collect::<BTreeSet<_>>(),
+        indexed,
+        "every indexed article in a story"
+    );
+    match store.get_state(STORY_INDEX_KEY).unwrap() {
+        None => assert!(indexed.is_empty(), "articles indexed but no saved index"),
+        Some(bytes) => {
+            let index = StoryIndex::from_bytes(&bytes, StoriesConfig::default()).unwrap();
+            assert_eq!(
+                index.len(),
+                indexed.len(),
+                "the saved index holds the indexed"
+            );
+            for seq in 0..index.len() as u32 {
+                let id = index.article(seq).unwrap();
+                let story = index.story_of(seq).unwrap().to_string();
+                assert_eq!(story_of.get(&id.0), Some(&story), "{id}");
+            }
+        }
+    }
+    indexed.len()
+}
+
 fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterations: usize) {
     let dir = tempfile::tempdir().unwrap();
     let paths = write_corpus(dir.path());
@@ -240,6 +303,13 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
         let stored = open().count().unwrap() as usize;
         let kill = if iteration % 4 == 0 {
             Kill::After(Duration::from_millis(delays.below(400)))
+        } else if iteration % 4 == 2 && stored == expected.len() {
+            // Everything is stored: the kill lands in the story work (each run
+            // reports every input, new or already stored, before grouping).
+            Kill::AfterReports(
+                expected.len() + 1,
+                Duration::from_millis(delays.below(1500)),
+            )
         } else {
             Kill::AfterReports(
                 stored + delays.below(25) as usize,
@@ -249,8 +319,10 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
         let run = run_child(spec, &paths, kill);
         finished_before_kill += usize::from(run.finished);
         reported.extend(run.reported);
-        // Every id reported by this or any earlier killed run is still there.
+        // Every id reported by this or any earlier killed run is still there, and
+        // the stories agree with the saved story index.
         check_store(open().as_mut(), &reported, &expected);
+        check_stories(open().as_mut());
     }
     eprintln!(
         "{} of {iterations} children finished before the kill; {} of {} articles reported stored",
@@ -258,6 +330,27 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
         reported.len(),
         expected.len()
     );
+
+    // Kills in the story work: once a child has reported every input (stored by
+    // it or before), it is grouping them, a step of 32 articles per transaction.
+    let mut between_steps = 0;
+    for _ in 0..4 {
+        let before = open().stories_pending().unwrap().len();
+        if before == 0 && open().count().unwrap() as usize == expected.len() {
+            break;
+        }
+        let run = run_child(
+            spec,
+            &paths,
+            Kill::AfterReports(expected.len(), Duration::from_millis(delays.below(3000))),
+        );
+        reported.extend(run.reported);
+        let after = open().stories_pending().unwrap().len();
+        between_steps += usize::from(after > 0 && after < before);
+        check_store(open().as_mut(), &reported, &expected);
+        check_stories(open().as_mut());
+    }
+    eprintln!("{between_steps} kills landed between story steps");
 
     // A clean run finishes the work.
     let last = run_child(spec, &paths, Kill::Never);
@@ -269,10 +362,14 @@ fn kill_many_times(spec: &str, open: &dyn Fn() -> Box<dyn ArticleStore>, iterati
     // Stored exactly once: the count matches, and the runs' `new` counters (written
     // in the same transactions as the articles) add up to it.
     assert_eq!(store.count().unwrap(), expected.len() as u64);
+    // The story work is finished: nothing pending, every article in a story.
+    assert!(store.stories_pending().unwrap().is_empty());
+    assert_eq!(check_stories(store.as_mut()), expected.len());
     let runs = store.runs(1000).unwrap();
-    // A child killed before it logged its run leaves no run behind.
+    // A child killed before it logged its run leaves no run behind (4 story-work
+    // kills at most, then the clean run).
     assert!(
-        (1..=iterations + 1).contains(&runs.len()),
+        (1..=iterations + 5).contains(&runs.len()),
         "{} runs",
         runs.len()
     );

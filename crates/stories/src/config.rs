@@ -17,6 +17,9 @@ pub struct StoriesConfig {
     pub join_threshold: f32,
     /// Similarity between two stories' centroids from which they merge.
     pub merge_threshold: f32,
+    /// A small story whose articles fall into two groups less similar than this
+    /// (cosine of the groups' heaviest terms) is split in two (0: never).
+    pub split_threshold: f32,
     /// Articles published more than this many days outside a story's span do not
     /// join it (0: no gate). Ignored when either side has no date.
     pub window_days: u32,
@@ -61,6 +64,7 @@ impl Default for StoriesConfig {
         StoriesConfig {
             join_threshold: 0.175,
             merge_threshold: 0.5,
+            split_threshold: 0.0,
             window_days: 14,
             year_penalty: 0.1,
             word_share: 0.4,
@@ -92,6 +96,7 @@ impl StoriesConfig {
         };
         unit("join_threshold", self.join_threshold)?;
         unit("merge_threshold", self.merge_threshold)?;
+        unit("split_threshold", self.split_threshold)?;
         unit("year_penalty", self.year_penalty)?;
         unit("word_share", self.word_share)?;
         unit("min_name_similarity", self.min_name_similarity)?;

@@ -3,7 +3,7 @@
 
 use crosscheck_core::{Doc, SegmentKind, Token, TokenKind};
 
-use crate::hash::hash_bytes;
+use crate::hash::{IdMap, hash_bytes};
 
 /// The kind of a term, kept in the top two bits of its id so the index can weigh
 /// kinds differently without a side table.
@@ -230,7 +230,11 @@ const STOPWORDS: &[&str] = &[
 ];
 
 fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word)
+    // A set, not a scan of the list: this runs for every word of every article.
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(word)
 }
 
 /// Lower-cased, possessive and plural endings removed: `quakes` and `quake's` meet `quake`.
@@ -407,7 +411,7 @@ impl Features {
     /// Extracts the terms of a doc.
     pub(crate) fn extract(doc: &Doc, settings: FeatureSettings) -> Features {
         let (words, title_words) = words(doc);
-        let mut counts: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+        let mut counts: IdMap<u32, f32> = IdMap::default();
         let mut add = |id: u32, in_title: bool| {
             *counts.entry(id).or_insert(0.0) += if in_title { settings.title_weight } else { 1.0 };
         };

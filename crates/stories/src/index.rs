@@ -49,6 +49,8 @@ pub struct StoryAssignment {
     pub signature: Signature,
     /// Stories merged into `story` because of this article.
     pub merged: Vec<StoryId>,
+    /// A story split off the article's story because of this article.
+    pub split_off: Option<StoryId>,
 }
 
 /// A change to the set of stories, in the order it happened.
@@ -69,6 +71,19 @@ pub enum StoryEvent {
         kept: StoryId,
         /// The story merged into it.
         absorbed: StoryId,
+        /// The article whose arrival showed it (sequence number).
+        seq: u32,
+    },
+    /// `story`'s articles turned out to report two events: those of the other one
+    /// moved to the new story `split_off`. `story` keeps its id and its oldest
+    /// article.
+    Split {
+        /// The story split, which keeps its id.
+        story: StoryId,
+        /// The new story its other event's articles moved to.
+        split_off: StoryId,
+        /// Articles moved.
+        moved: u32,
         /// The article whose arrival showed it (sequence number).
         seq: u32,
     },
@@ -97,6 +112,9 @@ pub(crate) struct Story {
     pub(crate) frozen: bool,
     /// Years its articles are about, with counts (a handful at most).
     pub(crate) years: Vec<(i32, u32)>,
+    /// Each member's heaviest terms, aligned with `members`, kept while the story
+    /// is small enough to be split ([`SKETCH_LIMIT`]); empty after.
+    pub(crate) sketches: Vec<Vec<(u32, f32)>>,
 }
 
 impl Story {
@@ -274,17 +292,28 @@ impl StoryIndex {
             .map(|s| self.resolve_mut(s))
             .filter(|&s| self.stories.get(s as usize).is_some_and(|s| !s.frozen));
 
+        // Other stories the article could have joined: only an article that fits
+        // two stories shows that they report one event, so only these are
+        // considered for a merge (a search for merge partners after every join
+        // cost more than the assignment itself).
+        let mut also_fits: Vec<u32> = Vec::new();
         let (target, similarity) = match copy_story {
             Some(s) => (Some(s), copy.similarity),
             None if has_terms => {
                 let query = top_terms(&weighted, self.config.query_terms);
                 let candidates = self.candidates(&query, None, day, day);
+                for &s in &candidates {
+                    self.refresh_norm(s);
+                }
+                let years = year.map(|y| vec![(y, 1)]).unwrap_or_default();
                 let mut best: Option<(u32, f32)> = None;
                 for s in candidates {
-                    let sim = self.similarity_to(&weighted, s)
-                        - self.year_mismatch(&year.map(|y| vec![(y, 1)]).unwrap_or_default(), 1, s);
-                    if sim >= self.config.join_threshold && best.is_none_or(|(_, b)| sim > b) {
-                        best = Some((s, sim));
+                    let sim = self.similarity_to(&weighted, s) - self.year_mismatch(&years, 1, s);
+                    if sim >= self.config.join_threshold {
+                        also_fits.push(s);
+                        if best.is_none_or(|(_, b)| sim > b) {
+                            best = Some((s, sim));
+                        }
                     }
                 }
                 match best {
@@ -302,6 +331,17 @@ impl StoryIndex {
             }
             None => (self.create(&raw, seq, day, year), true),
         };
+        // Sketches cost ~150 bytes an article: kept only when splits are on.
+        if self.config.split_threshold > 0.0 {
+            let sketch = sketch_of(&raw, &weighted);
+            if let Some(st) = self.stories.get_mut(story as usize) {
+                if st.sketches.len() + 1 == st.members.len() && st.members.len() <= SKETCH_LIMIT {
+                    st.sketches.push(sketch);
+                } else {
+                    st.sketches = Vec::new();
+                }
+            }
+        }
         self.story_of.push(story);
         self.articles.push(doc.article.id.clone());
         for &(t, _) in &features.terms {
@@ -317,12 +357,20 @@ impl StoryIndex {
         let mut merged = Vec::new();
         let mut story = story;
         if !new_story {
-            while let Some(other) = self.merge_candidate(story) {
+            for other in also_fits {
+                let other = self.resolve_mut(other);
+                if other == story || !self.should_merge(story, other) {
+                    continue;
+                }
                 let (kept, absorbed) = (story.min(other), story.max(other));
                 self.merge(kept, absorbed, seq);
                 merged.push(StoryId(absorbed));
                 story = kept;
             }
+        }
+        let mut split_off = None;
+        if !new_story && self.config.split_threshold > 0.0 {
+            split_off = self.split(story, seq);
         }
         if self.config.freeze_after_articles > 0 && seq > 0 && seq.is_multiple_of(FREEZE_SWEEP) {
             self.freeze_idle(seq);
@@ -331,7 +379,7 @@ impl StoryIndex {
         StoryAssignment {
             article: doc.article.id.clone(),
             seq,
-            story: StoryId(story),
+            story: self.story_of(seq).unwrap_or(StoryId(story)),
             new_story,
             similarity,
             duplicate_of: copy
@@ -339,6 +387,7 @@ impl StoryIndex {
                 .and_then(|o| self.articles.get(o as usize).cloned()),
             signature: copy.signature,
             merged,
+            split_off,
         }
     }
 
@@ -354,6 +403,7 @@ impl StoryIndex {
             last_seq: seq,
             frozen: false,
             years: year.map(|y| vec![(y, 1)]).unwrap_or_default(),
+            sketches: Vec::new(),
         });
         self.parent.push(id);
         self.events.push(StoryEvent::Created {
@@ -518,29 +568,170 @@ impl StoryIndex {
         self.config.year_penalty * differ as f32 / pairs
     }
 
-    /// A story that now reads as the same event as `s`, if any.
-    fn merge_candidate(&self, s: u32) -> Option<u32> {
-        let story = self.stories.get(s as usize)?;
+    /// True when story `s`, compared with story `other`, now reads as the same
+    /// event.
+    fn should_merge(&mut self, s: u32, other: u32) -> bool {
+        self.refresh_norm(other);
+        let Some(story) = self.stories.get(s as usize) else {
+            return false;
+        };
+        if story.frozen {
+            return false;
+        }
         let weighted: Vec<(u32, f32)> = story
             .centroid
             .iter()
             .map(|&(t, w)| (t, w * self.idf(t)))
             .collect();
         if weighted.is_empty() {
+            return false;
+        }
+        let sim = self.similarity_to(&weighted, other)
+            - self.year_mismatch(&story.years, story.members.len(), other);
+        sim >= self.config.merge_threshold
+    }
+
+    /// Splits story `s` in two when its members' sketches fall into two groups
+    /// whose summed vectors' cosine (idf applied) is under `split_threshold`, each
+    /// of at least [`SPLIT_MIN_PART`] articles. The part holding the oldest member
+    /// keeps the id. Checked while the story is small (sketches kept), whenever
+    /// its size is even.
+    fn split(&mut self, s: u32, seq: u32) -> Option<StoryId> {
+        let story = self.stories.get(s as usize)?;
+        let m = story.members.len();
+        if story.sketches.len() != m || m < 2 * SPLIT_MIN_PART || m % 2 != 0 {
             return None;
         }
-        let query = top_terms(&weighted, self.config.query_terms);
-        let mut best: Option<(u32, f32)> = None;
-        // The best few suffice: a story that should merge shares its heaviest terms.
-        let candidates = self.candidates(&query, Some(s), story.first_day, story.last_day);
-        for other in candidates.into_iter().take(MERGE_CANDIDATES) {
-            let sim = self.similarity_to(&weighted, other)
-                - self.year_mismatch(&story.years, story.members.len(), other);
-            if sim >= self.config.merge_threshold && best.is_none_or(|(_, b)| sim > b) {
-                best = Some((other, sim));
+        let vectors: Vec<Vec<(u32, f32)>> = story
+            .sketches
+            .iter()
+            .map(|v| v.iter().map(|&(t, w)| (t, w * self.idf(t))).collect())
+            .collect();
+        let cos = |a: &[(u32, f32)], b: &[(u32, f32)]| {
+            let na = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+            let nb = b.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+            let d = dot_channels(a, b, |_| 1.0).iter().sum::<f32>();
+            if na > 0.0 && nb > 0.0 {
+                d / (na * nb)
+            } else {
+                0.0
+            }
+        };
+        // Seeds: the least similar pair; then two rounds of nearest-centroid.
+        let mut seeds = (0, 1, f32::MAX);
+        for i in 0..m {
+            for j in i + 1..m {
+                let c = cos(&vectors[i], &vectors[j]);
+                if c < seeds.2 {
+                    seeds = (i, j, c);
+                }
             }
         }
-        best.map(|b| b.0)
+        let mut centres = [vectors[seeds.0].clone(), vectors[seeds.1].clone()];
+        let mut side = vec![false; m];
+        for _ in 0..3 {
+            for (i, v) in vectors.iter().enumerate() {
+                side[i] = cos(v, &centres[1]) > cos(v, &centres[0]);
+            }
+            let sum = |want: bool| {
+                vectors
+                    .iter()
+                    .zip(&side)
+                    .filter(|(_, x)| **x == want)
+                    .fold(Vec::new(), |acc, (v, _)| add_sorted(&acc, v))
+            };
+            centres = [sum(false), sum(true)];
+        }
+        let moved = side.iter().filter(|&&x| x != side[0]).count();
+        if moved < SPLIT_MIN_PART || m - moved < SPLIT_MIN_PART {
+            return None;
+        }
+        if cos(&centres[0], &centres[1]) >= self.config.split_threshold {
+            return None;
+        }
+        // The part without the oldest member moves to a new story.
+        let keep = side[0];
+        let story = self.stories.get_mut(s as usize)?;
+        let (mut kept_m, mut kept_s, mut new_m, mut new_s) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for ((member, sketch), &x) in story
+            .members
+            .drain(..)
+            .zip(story.sketches.drain(..))
+            .zip(&side)
+        {
+            if x == keep {
+                kept_m.push(member);
+                kept_s.push(sketch);
+            } else {
+                new_m.push(member);
+                new_s.push(sketch);
+            }
+        }
+        let sum = |v: &[Vec<(u32, f32)>]| v.iter().fold(Vec::new(), |acc, x| add_sorted(&acc, x));
+        story.centroid = sum(&kept_s);
+        story.members = kept_m;
+        story.sketches = kept_s;
+        story.norm_at = 0;
+        let (first_day, last_day) = (story.first_day, story.last_day);
+        let id = self.stories.len() as u32;
+        for &member in &new_m {
+            if let Some(x) = self.story_of.get_mut(member as usize) {
+                *x = id;
+            }
+        }
+        self.stories.push(Story {
+            centroid: sum(&new_s),
+            norm: [0.0; CHANNELS],
+            norm_at: 0,
+            last_seq: new_m.iter().copied().max().unwrap_or(seq),
+            members: new_m,
+            first_day,
+            last_day,
+            frozen: false,
+            years: Vec::new(),
+            sketches: new_s,
+        });
+        self.parent.push(id);
+        for part in [s, id] {
+            self.refresh(part);
+            let weighted: Vec<(u32, f32)> = self
+                .stories
+                .get(part as usize)
+                .map(|st| {
+                    st.centroid
+                        .iter()
+                        .map(|&(t, w)| (t, w * self.idf(t)))
+                        .collect()
+                })
+                .unwrap_or_default();
+            self.post(part, &weighted);
+        }
+        self.events.push(StoryEvent::Split {
+            story: StoryId(s),
+            split_off: StoryId(id),
+            moved: moved as u32,
+            seq,
+        });
+        Some(StoryId(id))
+    }
+
+    /// Recomputes a story's channel norms when the collection has grown by more
+    /// than 5% since they were computed: scoring a story with stale norms would
+    /// recompute them on every call.
+    fn refresh_norm(&mut self, s: u32) {
+        let Some(story) = self.stories.get(s as usize) else {
+            return;
+        };
+        if story.norm_at > 0 && self.docs as f32 <= story.norm_at as f32 * 1.05 {
+            return;
+        }
+        let norm = channel_norms(story.centroid.iter().map(|&(t, w)| (t, w * self.idf(t))));
+        let docs = self.docs;
+        if let Some(story) = self.stories.get_mut(s as usize) {
+            story.norm = norm;
+            story.norm_at = docs;
+        }
     }
 
     fn merge(&mut self, kept: u32, absorbed: u32, seq: u32) {
@@ -559,6 +750,7 @@ impl StoryIndex {
                 last_seq: seq,
                 frozen: true,
                 years: Vec::new(),
+                sketches: Vec::new(),
             },
         );
         if let Some(p) = self.parent.get_mut(absorbed as usize) {
@@ -566,6 +758,14 @@ impl StoryIndex {
         }
         if let Some(story) = self.stories.get_mut(kept as usize) {
             story.centroid = add_sorted(&story.centroid, &gone.centroid);
+            if story.sketches.len() == story.members.len()
+                && gone.sketches.len() == gone.members.len()
+                && story.members.len() + gone.members.len() <= SKETCH_LIMIT
+            {
+                story.sketches.extend(gone.sketches);
+            } else {
+                story.sketches = Vec::new();
+            }
             story.members.extend(gone.members);
             for (year, n) in gone.years {
                 story.count_year(Some(year), n);
@@ -690,7 +890,13 @@ impl StoryIndex {
             .stories
             .iter()
             .map(|s| {
-                std::mem::size_of::<Story>() + s.centroid.capacity() * 8 + s.members.capacity() * 4
+                std::mem::size_of::<Story>()
+                    + s.centroid.capacity() * 8
+                    + s.members.capacity() * 4
+                    + s.sketches
+                        .iter()
+                        .map(|k| 24 + k.capacity() * 8)
+                        .sum::<usize>()
             })
             .sum();
         let postings: usize = self
@@ -713,8 +919,28 @@ impl StoryIndex {
     }
 }
 
-/// Stories scored as merge partners after each join.
-const MERGE_CANDIDATES: usize = 4;
+/// Members up to which a story keeps their sketches and can be split.
+const SKETCH_LIMIT: usize = 64;
+
+/// Terms in a member's sketch.
+const SKETCH_TERMS: usize = 16;
+
+/// Fewest articles on each side of a split.
+const SPLIT_MIN_PART: usize = 2;
+
+/// An article's [`SKETCH_TERMS`] heaviest terms (by `weighted`), with their `raw`
+/// weights, term-sorted.
+fn sketch_of(raw: &[(u32, f32)], weighted: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut top: Vec<u32> = top_terms(weighted, SKETCH_TERMS)
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    top.sort_unstable();
+    raw.iter()
+        .filter(|t| top.binary_search(&t.0).is_ok())
+        .copied()
+        .collect()
+}
 
 /// How often (in articles) idle stories are looked for.
 const FREEZE_SWEEP: u32 = 65_536;

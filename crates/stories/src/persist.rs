@@ -24,7 +24,7 @@ use crate::{Error, Result};
 /// Marks a saved story index.
 const MAGIC: &[u8; 4] = b"CCSI";
 /// Bumped whenever what is saved, or what it means, changes.
-pub(crate) const FORMAT_VERSION: u8 = 1;
+pub(crate) const FORMAT_VERSION: u8 = 2;
 
 #[derive(Serialize, Deserialize)]
 struct SavedStory {
@@ -38,6 +38,8 @@ struct SavedStory {
     last_seq: u32,
     frozen: bool,
     years: Vec<(i32, u32)>,
+    /// Like `centroid`, one per member while kept.
+    sketches: Vec<Vec<(u32, u32)>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -96,6 +98,11 @@ impl StoryIndex {
                     last_seq: s.last_seq,
                     frozen: s.frozen,
                     years: s.years.clone(),
+                    sketches: s
+                        .sketches
+                        .iter()
+                        .map(|v| v.iter().map(|&(t, w)| (t, w.to_bits())).collect())
+                        .collect(),
                 })
                 .collect(),
             parent: Cow::Borrowed(&self.parent),
@@ -176,6 +183,11 @@ impl StoryIndex {
                 last_seq: s.last_seq,
                 frozen: s.frozen,
                 years: s.years,
+                sketches: s
+                    .sketches
+                    .into_iter()
+                    .map(|v| v.into_iter().map(|(t, w)| (t, f32::from_bits(w))).collect())
+                    .collect(),
             })
             .collect();
         index.parent = saved.parent.into_owned();

@@ -167,3 +167,39 @@ fn a_saved_index_goes_on_exactly_as_one_never_saved() {
     }
     assert_eq!(loaded.events(), straight.events());
 }
+
+#[test]
+fn a_story_holding_two_events_is_split_and_the_split_is_logged() {
+    // A join threshold of zero lets the Tarsk reports into the Velmora story; once
+    // four reports are in, their words fall into two groups and the story splits.
+    let docs = reports("two_quakes.jsonl");
+    let config = StoriesConfig {
+        join_threshold: 0.0,
+        min_name_similarity: 0.0,
+        query_terms: 200,
+        split_threshold: 0.5,
+        ..StoriesConfig::default()
+    };
+    let mut index = config.clone().build().unwrap();
+    let out: Vec<_> = docs.iter().map(|d| index.add(d)).collect();
+    assert_eq!(out[1].story, out[0].story, "the fixture must join first");
+    let split_off = out[3]
+        .split_off
+        .expect("the fourth report shows two events");
+    // The Velmora reports (0, 2) keep the first id; Tarsk's (1, 3) get the new one.
+    assert_eq!(index.story_of(0), Some(out[0].story));
+    assert_eq!(index.story_of(2), Some(out[0].story));
+    assert_eq!(index.story_of(1), Some(split_off));
+    assert_eq!(index.story_of(3), Some(split_off));
+    assert_eq!(out[3].story, split_off);
+    assert!(index.events().contains(&StoryEvent::Split {
+        story: out[0].story,
+        split_off,
+        moved: 2,
+        seq: 3,
+    }));
+    // It survives a save and load.
+    let loaded = StoryIndex::from_bytes(&index.to_bytes(), config).unwrap();
+    assert_eq!(loaded.story_of(1), Some(split_off));
+    assert_eq!(loaded.events(), index.events());
+}

@@ -4,6 +4,10 @@
 
 use crate::lexicon::{DayPart, Deictic, Edge, Holiday, Lex, Rel, Tok, Unit};
 
+fn plural_unit(lex: Option<Lex>) -> bool {
+    matches!(lex, Some(Lex::Unit(_, true)))
+}
+
 /// A count: a number, or unspecified (`several years`, `years`).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Amount {
@@ -80,6 +84,9 @@ pub(crate) enum Node {
     SetWeekday(u8),
     /// A holiday of the reference year (or the nearest one).
     Holiday(Holiday),
+    /// The last day of the reference year shifted by this many years
+    /// (`by year-end` = 0, `since year-end` = -1).
+    YearEnd(i32),
 }
 
 /// A parsed expression: token range and meaning.
@@ -205,6 +212,8 @@ impl<'a> Parser<'a> {
                 | Node::YearBefore
                 | Node::Shifted { .. }
                 | Node::Season { .. }
+                // Halves of a year (`the first half`) are periods too.
+                | Node::Month { month: 101.., .. }
         );
         let first = if the && !keeps_the && !qualified {
             core_start
@@ -372,6 +381,16 @@ impl<'a> Parser<'a> {
             }
             _ => return None,
         };
+        // `the 1988 quarter`: a year before a singular unit names a period, not a
+        // count (`1000-year` is a compound); `year-earlier` after `a` is the
+        // adjective, read at `year`.
+        if !hyphenated && !plural_unit(self.lex(k)) && matches!(amount, Amount::N(n) if n >= 1000.0)
+        {
+            return None;
+        }
+        if self.is_hyphen(k + 1) && (self.is_word(k + 2, "earlier") || self.is_word(k + 2, "ago")) {
+            return None;
+        }
         // `$1.76 a year`, `four flights a week`: a rate, not a time.
         if matches!(self.lex(i), Some(Lex::A)) && rel.is_none() && !the && i > 0 {
             let prev = self.raw(i - 1);
@@ -397,7 +416,12 @@ impl<'a> Parser<'a> {
             end += 2;
         }
         // Ages (`6-year-old`) are not times; nor are fractions (`a half`).
-        if (self.is_hyphen(end) && self.is_word(end + 1, "old")) || unit == Unit::Half {
+        // Ages written apart count too (`52 years old`, `aged 55 years or older`).
+        let age = |k: usize| self.is_word(k, "old") || self.is_word(k, "older");
+        if (self.is_hyphen(end) && age(end + 1))
+            || (plural_unit(self.lex(k)) && unit == Unit::Year && age(end))
+            || unit == Unit::Half
+        {
             return None;
         }
         // Shifts: `ago`, `earlier`, `later`, `before`, `from now`.
@@ -708,6 +732,20 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // `by year-end`, `since year end`: the last day of the year, the coming
+        // one unless looking back from `since`.
+        if matches!(self.lex(j), Some(Lex::Unit(Unit::Year, false))) && j > 0 {
+            let k = if self.is_hyphen(j + 1) { j + 2 } else { j + 1 };
+            let before = ["by", "since", "at", "before", "until", "around"]
+                .iter()
+                .find(|w| self.is_word(j - 1, w));
+            if self.lex(k) == Some(Lex::Edge(Edge::End))
+                && let Some(before) = before
+            {
+                let shift = if *before == "since" { -1 } else { 0 };
+                return Some((k + 1, Node::YearEnd(shift)));
+            }
+        }
         match self.lex(j)? {
             Lex::Decade(d) => Some((j + 1, Node::Decade(d as i32))),
             // `nineteen ninety-six`.
@@ -793,6 +831,18 @@ impl<'a> Parser<'a> {
         // `Friday night`: TimeBank mostly keeps the day alone as the value.
         if let Some(Lex::DayPart(part)) = self.lex(j) {
             if matches!(part, DayPart::Noon | DayPart::Midnight) {
+                return Some((
+                    j + 1,
+                    Node::Time {
+                        day,
+                        clock: None,
+                        part: Some(part),
+                    },
+                ));
+            }
+            // TimeBank writes `Friday evening` with its part (`TEV`); `Friday
+            // night` and `Friday morning` more often as the day alone.
+            if part == DayPart::Evening {
                 return Some((
                     j + 1,
                     Node::Time {
@@ -953,7 +1003,24 @@ impl<'a> Parser<'a> {
                     },
                 ));
             }
-            Deictic::Now | Deictic::Currently => return Some((i + 1, Node::Ref("PRESENT_REF"))),
+            Deictic::Now | Deictic::Currently => {
+                // `the current fiscal year`, `the current month`: the running unit.
+                if self.is_word(i, "current") {
+                    let k = if self.lex(i + 1) == Some(Lex::Fiscal) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if let Some(Lex::Unit(
+                        unit @ (Unit::Year | Unit::Month | Unit::Week | Unit::Decade),
+                        false,
+                    )) = self.lex(k)
+                    {
+                        return Some((k + 1, Node::UnitRel { unit, shift: 0 }));
+                    }
+                }
+                return Some((i + 1, Node::Ref("PRESENT_REF")));
+            }
             Deictic::Recently => return Some((i + 1, Node::Ref("PAST_REF"))),
             Deictic::Future => {
                 // `future` alone is mostly an adjective (`future talks`).
@@ -1078,6 +1145,13 @@ impl<'a> Parser<'a> {
                 j += 1;
                 Some(n as u8)
             }
+            // `the last half of 1989` is the second.
+            Some(Lex::Rel(Rel::Last))
+                if the && matches!(self.lex(j + 1), Some(Lex::Unit(Unit::Half, false))) =>
+            {
+                j += 1;
+                Some(2)
+            }
             _ => None,
         };
         if n.is_some() && self.is_hyphen(j) {
@@ -1104,13 +1178,20 @@ impl<'a> Parser<'a> {
                     },
                 ))
             }
-            Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => Some((
-                j + 1,
-                Node::Month {
-                    year: None,
-                    month: 100 + n.unwrap_or(1),
-                },
-            )),
+            Some(Lex::Unit(Unit::Half, false)) if matches!(n, Some(1 | 2)) => {
+                // `the second half of 1989`.
+                let (end, of_year) = match (self.lex(j + 1), self.lex(j + 2)) {
+                    (Some(Lex::Of), Some(Lex::Num(y @ 1000..=2199, 4))) => (j + 3, Some(y as i32)),
+                    _ => (j + 1, None),
+                };
+                Some((
+                    end,
+                    Node::Month {
+                        year: year.or(of_year),
+                        month: 100 + n.unwrap_or(1),
+                    },
+                ))
+            }
             _ => None,
         }
     }

@@ -839,6 +839,8 @@ fn lookup(w: &str, cap: bool) -> Lex {
         "eleventh" => Ordinal(11),
         "twelfth" => Ordinal(12),
         "twentieth" => Ordinal(20),
+        // Capitalised abbreviations are names (`SEC`, `Min`).
+        "secs" | "sec" | "min" | "mins" | "hr" | "hrs" | "yr" | "yrs" if cap => Word(cap),
         "seconds" | "secs" | "sec" => Unit(self::Unit::Second, true),
         "minute" | "min" => Unit(self::Unit::Minute, false),
         "minutes" | "mins" => Unit(self::Unit::Minute, true),

@@ -26,7 +26,7 @@ mod lexicon;
 mod resolve;
 
 use crosscheck_core::layers::time::{TimeExpression, TimexKind};
-use crosscheck_core::{Doc, Span};
+use crosscheck_core::{Doc, PublishedSource, Span};
 use serde::{Deserialize, Serialize};
 
 pub use infer::{InferredDate, infer_from_siblings, infer_published, infer_published_story};
@@ -119,6 +119,29 @@ impl TimeTagger {
         scratch: &mut Scratch,
         out: &mut Vec<FoundTime>,
     ) {
+        self.tag_anchored(text, reference, false, scratch, out);
+    }
+
+    /// Like [`TimeTagger::tag_text`] when `reference` is only a lower bound of the
+    /// report's date (inferred from the dates its text names, or borrowed from the
+    /// other reports of its story): a past weekday up to three days after the
+    /// reference is taken as that coming day ("arrived on Friday" in a report
+    /// whose latest written date is a Tuesday).
+    pub fn tag_text_inferred(&self, text: &str, reference: Date) -> Vec<FoundTime> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        self.tag_anchored(text, reference, true, &mut scratch, &mut out);
+        out
+    }
+
+    fn tag_anchored(
+        &self,
+        text: &str,
+        reference: Date,
+        uncertain: bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<FoundTime>,
+    ) {
         lexicon::tokenize(text, &mut scratch.toks);
         let toks = &scratch.toks;
         let parser = grammar::Parser { toks, text };
@@ -128,6 +151,7 @@ impl TimeTagger {
             text,
             last_quarter: None,
             last_year: None,
+            uncertain,
         };
         let mut i = 0;
         while i < toks.len() {
@@ -177,7 +201,11 @@ impl TimeTagger {
         }
         let reference = doc.article.published.as_ref().map(|p| p.date());
         let anchor = reference.unwrap_or(UNANCHORED);
-        let found = self.tag_text(&doc.body, anchor);
+        let found = if doc.article.published_source == Some(PublishedSource::Inferred) {
+            self.tag_text_inferred(&doc.body, anchor)
+        } else {
+            self.tag_text(&doc.body, anchor)
+        };
         doc.times = found
             .into_iter()
             .map(|f| TimeExpression {

@@ -19,6 +19,9 @@ pub(crate) struct Context<'a> {
     pub(crate) last_quarter: Option<(i16, u8)>,
     /// The last year the text named, for `the following year`.
     pub(crate) last_year: Option<i16>,
+    /// The reference is a lower bound (inferred from dates the text names or
+    /// borrowed from the story's other reports), not the report's own date.
+    pub(crate) uncertain: bool,
 }
 
 impl Context<'_> {
@@ -57,6 +60,10 @@ impl Context<'_> {
         // Reporting verbs date the report, not the event, unless they govern the
         // expression directly (`said on Thursday`, `said Thursday`).
         let reporting = |k: usize| toks.get(k).is_some_and(|t| t.tense == -2);
+        // `ahead of the weekend`, `ahead of Thursday's talks`: still to come.
+        if first >= 2 && self.is_word_at(first - 2, "ahead") && self.is_word_at(first - 1, "of") {
+            return 1;
+        }
         let mut k = first;
         let mut steps = 0;
         while k > 0 && steps < 2 {
@@ -69,6 +76,14 @@ impl Context<'_> {
                 break;
             }
             if self.is_word_at(k, "until") || self.is_word_at(k, "till") {
+                return 1;
+            }
+            // `as early as Tuesday`, `as soon as Friday`: a date still to come.
+            if (self.is_word_at(k, "as") || self.is_word_at(k, "by"))
+                && k > 1
+                && self.is_word_at(k - 2, "as")
+                && ["early", "soon"].iter().any(|w| self.is_word_at(k - 1, w))
+            {
                 return 1;
             }
         }
@@ -94,6 +109,11 @@ impl Context<'_> {
                 break;
             }
             if reporting(k) {
+                // `On Tuesday, he said he would…`: a reporting verb right after the
+                // expression is what it dates, whatever the reported clause says.
+                if k - end <= 3 && !toks[end..k].iter().any(|t| t.tense != 0) {
+                    return -1;
+                }
                 weak = -1;
                 continue;
             }
@@ -157,8 +177,12 @@ fn week_value(date: Date, out: &mut String) {
     let _ = write!(out, "{:04}-W{:02}", iso.year(), iso.week());
 }
 
-/// Resolves a day reference to a calendar date.
-fn resolve_day(day: Day, reference: Date, tense: i8) -> Option<Date> {
+/// How many days after an uncertain reference the report itself may be dated.
+const UNCERTAIN_DAYS: i64 = 3;
+
+/// Resolves a day reference to a calendar date; with an `uncertain` reference
+/// (a lower bound), a past weekday may lie a few days after it.
+fn resolve_day(day: Day, reference: Date, tense: i8, uncertain: bool) -> Option<Date> {
     match day {
         Day::Anchor => Some(reference),
         Day::Offset(n) => Some(add_days(reference, n as i64)),
@@ -188,6 +212,11 @@ fn resolve_day(day: Day, reference: Date, tense: i8) -> Option<Date> {
                         0
                     } else if tense > 0 {
                         ahead
+                    } else if uncertain && ahead <= UNCERTAIN_DAYS {
+                        // The report may be a few days younger than its inferred
+                        // date: "arrived on Friday" in a report dated from a
+                        // Tuesday caption is most likely the coming Friday.
+                        ahead
                     } else {
                         -back
                     }
@@ -207,7 +236,10 @@ fn resolve_day(day: Day, reference: Date, tense: i8) -> Option<Date> {
             for candidate in candidates {
                 let diff = (candidate - reference).get_days() as i64;
                 let wrong_side = (tense < 0 && diff > 60) || (tense > 0 && diff < -60);
-                let cost = diff.abs() + if wrong_side { 400 } else { 0 };
+                // Without a cue, news more often looks back: of two dates about
+                // as far, the past one wins.
+                let lean = if tense == 0 && diff > 0 { 10 } else { 0 };
+                let cost = diff.abs() + if wrong_side { 400 } else { 0 } + lean;
                 if best.is_none_or(|(c, _)| cost < c) {
                     best = Some((cost, candidate));
                 }
@@ -304,11 +336,11 @@ pub(crate) fn resolve(
             if let Day::Date(Some(year), ..) = day {
                 ctx.last_year = Some(year as i16);
             }
-            day_value(resolve_day(day, reference, tense)?, out);
+            day_value(resolve_day(day, reference, tense, ctx.uncertain)?, out);
             TimexKind::Date
         }
         Node::Time { day, clock, part } => {
-            day_value(resolve_day(day, reference, tense)?, out);
+            day_value(resolve_day(day, reference, tense, ctx.uncertain)?, out);
             match (clock, part) {
                 (Some((h, m)), _) => {
                     let _ = write!(out, "T{h:02}:{m:02}");
@@ -403,6 +435,11 @@ pub(crate) fn resolve(
                 Unit::Day => day_value(add_days(reference, shift), out),
                 Unit::Week => week_value(add_days(reference, 7 * shift), out),
                 Unit::Weekend => {
+                    // On a weekday, `over the weekend` in a past sentence is the
+                    // one just gone, which ISO counts in the week before.
+                    let weekday = weekday_number(reference);
+                    let back = shift == 0 && weekday <= 5 && tense <= 0;
+                    let shift = if back { -1 } else { shift };
                     week_value(add_days(reference, 7 * shift), out);
                     out.push_str("-WE");
                 }
@@ -451,6 +488,10 @@ pub(crate) fn resolve(
                     });
                 }
             }
+            TimexKind::Date
+        }
+        Node::YearEnd(shift) => {
+            let _ = write!(out, "{:04}-12-31", reference.year() as i32 + shift);
             TimexKind::Date
         }
         Node::AnchoredYear(shift) => {

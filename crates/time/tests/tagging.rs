@@ -159,10 +159,11 @@ fn undated_doc_gets_its_date_from_a_caption() {
     );
     TimeTagger::default().tag_doc(&mut d);
     assert_eq!(d.article.published_source, Some(PublishedSource::Inferred));
-    // Monday 12 May 2025: "Thursday" in a past sentence is 8 May.
+    // The caption's Monday 12 May 2025 is only a lower bound of the report's
+    // date, so "Thursday" in a past sentence three days on is 15 May.
     assert_eq!(
         d.times.first().map(|t| t.value.as_str()),
-        Some("2025-05-08")
+        Some("2025-05-15")
     );
 }
 
@@ -213,4 +214,163 @@ fn unanchored_doc_masks_relative_values() {
 fn config_rejects_unknown_fields() {
     let parsed: Result<TimeConfig, _> = serde_json::from_str(r#"{"sets": false, "colour": 1}"#);
     assert!(parsed.is_err());
+}
+
+/// The value of the single expression `what` in `text` read against an inferred
+/// (lower-bound) reference.
+fn inferred_value(text: &str, what: &str, reference: Date) -> String {
+    TimeTagger::default()
+        .tag_text_inferred(text, reference)
+        .into_iter()
+        .find(|f| f.span.slice(text) == what)
+        .map(|f| f.value)
+        .unwrap_or_default()
+}
+
+#[test]
+fn inferred_date_past_weekday_a_few_days_on_is_the_coming_one() {
+    // The report's latest written date is Tuesday 4 March; it was published on
+    // or after it, so "arrived on Friday" is most likely 7 March.
+    let text = "The Corvane delegation arrived in Lestra on Friday for the harbour talks.";
+    assert_eq!(inferred_value(text, "Friday", tuesday()), "2025-03-07");
+    // With the report's own date, the same sentence looks back.
+    let exact = one(text, tuesday());
+    assert_eq!(exact.1, "2025-02-28");
+}
+
+#[test]
+fn inferred_date_weekday_further_than_three_days_still_looks_back() {
+    let text = "Mayor Tella Brune proposed the truce on Sunday, aides said.";
+    assert_eq!(inferred_value(text, "Sunday", tuesday()), "2025-03-02");
+    let text = "The council met late Monday to approve the budget.";
+    assert_eq!(
+        inferred_value(text, "late Monday", tuesday()),
+        "2025-03-03TNI"
+    );
+}
+
+#[test]
+fn inferred_date_future_weekday_is_the_coming_one() {
+    let text = "The two ministers will meet in Lestra on Thursday.";
+    assert_eq!(inferred_value(text, "Thursday", tuesday()), "2025-03-06");
+    // The inferred day's own weekday is that day.
+    let text = "The governor spoke to reporters on Tuesday.";
+    assert_eq!(inferred_value(text, "Tuesday", tuesday()), "2025-03-04");
+}
+
+#[test]
+fn undated_doc_with_borrowed_date_reads_weekdays_as_inferred() {
+    let mut article = Article::new(
+        Origin::file("lestra.txt"),
+        "Negotiators from Corvane gathered in Lestra early Friday.".to_string(),
+    );
+    article.published = Some(Published::Date(tuesday()));
+    article.published_source = Some(PublishedSource::Inferred);
+    let mut doc = Doc::unanalysed(article);
+    TimeTagger::default().tag_doc(&mut doc);
+    let values: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(values, ["2025-03-07TMO"]);
+}
+
+#[test]
+fn weekday_before_reporting_verb_dates_the_saying() {
+    let (_, value, _) = one(
+        "On Tuesday, the mayor said she would open the Corvane bridge.",
+        jiff::civil::date(2025, 3, 5),
+    );
+    assert_eq!(value, "2025-03-04");
+}
+
+#[test]
+fn as_early_as_and_ahead_of_point_forward() {
+    let (_, value, _) = one(
+        "The envoy could arrive in Lestra as early as Friday.",
+        tuesday(),
+    );
+    assert_eq!(value, "2025-03-07");
+    let monday = jiff::civil::date(2025, 3, 3);
+    let (_, value, _) = one("Traders squared positions ahead of the weekend.", monday);
+    assert_eq!(value, "2025-W10-WE");
+    // Looking back, the weekend just gone is ISO's previous week.
+    let (_, value, _) = one("The Veltara fund lost money over the weekend.", monday);
+    assert_eq!(value, "2025-W09-WE");
+}
+
+#[test]
+fn current_fiscal_year_is_the_running_year() {
+    let (text, value, _) = one(
+        "Brune Tools expects higher sales in the current fiscal year.",
+        tuesday(),
+    );
+    assert_eq!(
+        (text.as_str(), value.as_str()),
+        ("the current fiscal year", "2025")
+    );
+}
+
+#[test]
+fn year_before_singular_quarter_is_not_a_duration() {
+    let found = tag(
+        "Corvane earned $3 million in the third quarter, against $2 million in the 2024 quarter.",
+        tuesday(),
+    );
+    let values: Vec<&str> = found.iter().map(|f| f.1.as_str()).collect();
+    assert_eq!(values, ["2024-Q3", "2024-Q3"]);
+}
+
+#[test]
+fn year_earlier_adjective_after_a() {
+    let found = tag(
+        "Lestra Mills lost $2 million in the third quarter, compared with a year-earlier loss of $3 million.",
+        tuesday(),
+    );
+    let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(texts, ["the third quarter", "year-earlier"]);
+}
+
+#[test]
+fn weekday_evening_keeps_its_part() {
+    let (text, value, _) = one("The vote was held Monday evening in Lestra.", tuesday());
+    assert_eq!(
+        (text.as_str(), value.as_str()),
+        ("Monday evening", "2025-03-03TEV")
+    );
+}
+
+#[test]
+fn ages_written_apart_are_not_durations() {
+    assert!(
+        tag(
+            "Mr. Tella Brune, 52 years old, will lead the Corvane board.",
+            tuesday()
+        )
+        .is_empty()
+    );
+    assert!(tag("Staff 55 years old or older may retire early.", tuesday()).is_empty());
+}
+
+#[test]
+fn last_half_of_a_year_is_its_second_half() {
+    let (text, value, _) = one(
+        "Lestra Mills expects weaker sales in the last half of 2024 at its plants.",
+        tuesday(),
+    );
+    assert_eq!(
+        (text.as_str(), value.as_str()),
+        ("the last half of 2024", "2024-H2")
+    );
+}
+
+#[test]
+fn capitalised_unit_abbreviations_are_names() {
+    let found = tag("The filing with the SEC showed a recent stake.", tuesday());
+    assert!(found.iter().all(|f| !f.1.starts_with("PT")), "{found:?}");
+}
+
+#[test]
+fn year_end_after_a_preposition() {
+    let (text, value, _) = one("Corvane hopes to close the sale by year-end.", tuesday());
+    assert_eq!((text.as_str(), value.as_str()), ("year-end", "2025-12-31"));
+    let (_, value, _) = one("The Lestra index has risen 4% since year end.", tuesday());
+    assert_eq!(value, "2024-12-31");
 }

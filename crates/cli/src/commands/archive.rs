@@ -35,6 +35,9 @@ pub struct AddArgs {
     /// Worker threads (default: every core).
     #[arg(long)]
     threads: Option<usize>,
+    /// Print what the run did (counts, problems, stories changed) as JSON on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
@@ -48,10 +51,32 @@ pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
     for problem in &report.problems {
         eprintln!("skipped: {problem}");
     }
+    // The stories that grew, biggest first; a long import lists only the top.
+    const LISTED: usize = 20;
+    let mut changed: Vec<_> = report.stories.changed.iter().collect();
+    changed.sort_by(|a, b| b.joined.cmp(&a.joined).then(b.articles.cmp(&a.articles)));
+    for story in changed.iter().take(LISTED) {
+        eprintln!(
+            "story {}: +{} → {} articles: {}",
+            story.id, story.joined, story.articles, story.title
+        );
+    }
+    if changed.len() > LISTED {
+        eprintln!("… and {} more stories", changed.len() - LISTED);
+    }
     eprintln!(
-        "crosscheck: {} read, {} new, {} already stored, {} failed (run {} in {spec})",
-        report.read, report.new, report.already_stored, report.failed, report.run
+        "crosscheck: {} read, {} new, {} already stored, {} failed; {} stories updated, {} merged away (run {} in {spec})",
+        report.read,
+        report.new,
+        report.already_stored,
+        report.failed,
+        report.stories.changed.len(),
+        report.stories.removed,
+        report.run
     );
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    }
     Ok(if report.failed > 0 {
         ExitCode::from(1)
     } else {
