@@ -52,17 +52,19 @@ pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
         eprintln!("skipped: {problem}");
     }
     // The stories that grew, biggest first; a long import lists only the top.
+    // Every line on stderr starts with `skipped:` or `crosscheck:` so scripts
+    // can tell problems from progress.
     const LISTED: usize = 20;
     let mut changed: Vec<_> = report.stories.changed.iter().collect();
     changed.sort_by(|a, b| b.joined.cmp(&a.joined).then(b.articles.cmp(&a.articles)));
     for story in changed.iter().take(LISTED) {
         eprintln!(
-            "story {}: +{} → {} articles: {}",
+            "crosscheck: story {}: +{} → {} articles: {}",
             story.id, story.joined, story.articles, story.title
         );
     }
     if changed.len() > LISTED {
-        eprintln!("… and {} more stories", changed.len() - LISTED);
+        eprintln!("crosscheck: … and {} more stories", changed.len() - LISTED);
     }
     eprintln!(
         "crosscheck: {} read, {} new, {} already stored, {} failed; {} stories updated, {} merged away (run {} in {spec})",
