@@ -3,10 +3,12 @@
 # store tests and prints the line that points the tests at it:
 #
 #     eval "$(tools/ci/postgres.sh)"     # exports CROSSCHECK_TEST_POSTGRES
+#     eval "$CROSSCHECK_PG_STOP"          # stops the cluster when done
 #
 # Everything but that `export` line goes to stderr, so `eval` only sees it.
 # The cluster lives in $CROSSCHECK_PG_DIR (default: a fresh temporary directory),
-# listens on 127.0.0.1:$CROSSCHECK_PG_PORT (default 54329) and on a socket in that
+# listens on 127.0.0.1:$CROSSCHECK_PG_PORT (default: 54329, or the next free
+# port when that one is taken) and on a socket in that
 # directory, and is stopped with `pg_ctl -D "$CROSSCHECK_PG_DIR/data" stop`
 # (the script prints the exact command). Running it twice reuses a running cluster.
 set -euo pipefail
@@ -57,7 +59,20 @@ if [ ! -f "$data/PG_VERSION" ]; then
     rm -f "$pwfile"
 fi
 
-if ! run_as "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+if run_as "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    # Already running: its port is the fourth line of postmaster.pid.
+    port="$(sed -n 4p "$data/postmaster.pid")"
+else
+    # A cluster left running by an earlier run (another directory) may hold the
+    # port: take the next free one unless the caller chose the port.
+    if [ -z "${CROSSCHECK_PG_PORT:-}" ]; then
+        while port_busy "$port"; do
+            log "port $port is taken"
+            port=$((port + 1))
+        done
+    fi
     log "starting on 127.0.0.1:$port"
     # fsync off: a CI cluster is thrown away, and the tests do many small commits.
     run_as "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
@@ -71,5 +86,8 @@ if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U "$user" -d postgres -tAc \
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U "$user" "$database"
 fi
 
-log "ready; stop it with: runuser -u $owner -- $bin/pg_ctl -D $data stop"
+stop="$bin/pg_ctl -D $data -m fast stop"
+if [ "$(id -u)" -eq 0 ]; then stop="runuser -u $owner -- $stop"; fi
+log "ready; stop it with: $stop"
 echo "export CROSSCHECK_TEST_POSTGRES='postgres://$user:$password@127.0.0.1:$port/$database'"
+echo "export CROSSCHECK_PG_STOP='$stop'"

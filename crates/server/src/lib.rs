@@ -85,9 +85,30 @@ pub(crate) struct AppState {
     /// The archive. Its API is synchronous, so handlers use it from
     /// `spawn_blocking`; one lock keeps SQLite's single writer happy and makes
     /// an add (articles, then stories) one step for readers.
-    store: Arc<Mutex<Box<dyn ArticleStore>>>,
+    store: Arc<Mutex<StoreHolder>>,
     pipeline: Arc<Pipeline>,
     config: Arc<ServerConfig>,
+}
+
+/// Owns the store and drops it on a plain thread: the PostgreSQL client runs
+/// its own small runtime, and dropping (closing) it inside the server's
+/// runtime would panic when the last handle goes at shutdown.
+struct StoreHolder(Option<Box<dyn ArticleStore>>);
+
+impl StoreHolder {
+    fn get(&mut self) -> &mut dyn ArticleStore {
+        self.0
+            .as_deref_mut()
+            .expect("the store is only taken out when the holder is dropped")
+    }
+}
+
+impl Drop for StoreHolder {
+    fn drop(&mut self) {
+        if let Some(store) = self.0.take() {
+            let _ = std::thread::spawn(move || drop(store)).join();
+        }
+    }
 }
 
 impl AppState {
@@ -103,7 +124,7 @@ impl AppState {
             // transactions left it (committed or rolled back), so the lock's
             // poison carries no information here.
             let mut store = state.store.lock().unwrap_or_else(|e| e.into_inner());
-            work(store.as_mut(), &state.pipeline, &state.config)
+            work(store.get(), &state.pipeline, &state.config)
         })
         .await
         .map_err(|e| ServerError::Internal(format!("a worker failed: {e}")))?
@@ -116,7 +137,7 @@ pub fn app(store: Box<dyn ArticleStore>, config: ServerConfig) -> Result<Router>
     let pipeline = Pipeline::new(config.pipeline.clone())?;
     let max_body = config.max_body_bytes;
     let state = AppState {
-        store: Arc::new(Mutex::new(store)),
+        store: Arc::new(Mutex::new(StoreHolder(Some(store)))),
         pipeline: Arc::new(pipeline),
         config: Arc::new(config),
     };

@@ -46,12 +46,16 @@ struct SchemaGuard {
 
 impl Drop for SchemaGuard {
     fn drop(&mut self) {
-        if let Ok(mut client) = postgres::Client::connect(&self.url, postgres::NoTls) {
-            let _ = client.batch_execute(&format!(
-                "DROP SCHEMA IF EXISTS \"{}\" CASCADE",
-                self.schema
-            ));
-        }
+        // On its own thread: the synchronous client may not run inside the
+        // test's runtime.
+        let (url, schema) = (self.url.clone(), self.schema.clone());
+        let _ = std::thread::spawn(move || {
+            if let Ok(mut client) = postgres::Client::connect(&url, postgres::NoTls) {
+                let _ =
+                    client.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{schema}\" CASCADE"));
+            }
+        })
+        .join();
     }
 }
 
@@ -95,7 +99,10 @@ macro_rules! on_both_backends {
             $(
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn $name() {
-                    if let Some(backend) = super::postgres(stringify!($name)) {
+                    // The synchronous PostgreSQL client may not block a
+                    // runtime thread.
+                    let backend = tokio::task::block_in_place(|| super::postgres(stringify!($name)));
+                    if let Some(backend) = backend {
                         super::$name(backend).await;
                     }
                 }
@@ -460,7 +467,8 @@ fn store_demo_story(store: &mut dyn ArticleStore) -> (String, String, usize) {
 }
 
 async fn stories_are_listed_and_read_with_their_dossier(mut backend: Backend) {
-    let (id, title, articles) = store_demo_story(backend.store.as_mut());
+    let (id, title, articles) =
+        tokio::task::block_in_place(|| store_demo_story(backend.store.as_mut()));
     let (app, _keep) = router(backend, config());
     let (status, _, list) = send(&app, get("/api/v1/stories")).await;
     assert_eq!(status, StatusCode::OK, "{list}");
@@ -484,7 +492,7 @@ async fn stories_are_listed_and_read_with_their_dossier(mut backend: Backend) {
 }
 
 async fn pages_escape_article_content_and_send_the_csp(mut backend: Backend) {
-    let (story, _, _) = store_demo_story(backend.store.as_mut());
+    let (story, _, _) = tokio::task::block_in_place(|| store_demo_story(backend.store.as_mut()));
     let (app, _keep) = router(backend, config());
     let text = std::fs::read_to_string(testdata("server/script-injection.txt")).unwrap();
     let (status, _, outcome) = send(
@@ -529,7 +537,7 @@ async fn pages_escape_article_content_and_send_the_csp(mut backend: Backend) {
 }
 
 async fn story_pages_link_evidence_to_highlightable_sentences(mut backend: Backend) {
-    let (story, _, _) = store_demo_story(backend.store.as_mut());
+    let (story, _, _) = tokio::task::block_in_place(|| store_demo_story(backend.store.as_mut()));
     let (app, _keep) = router(backend, config());
     let (status, _, page) = send(&app, get(&format!("/stories/{story}"))).await;
     assert_eq!(status, StatusCode::OK);
