@@ -131,6 +131,12 @@ fn is_adverb(w: &str) -> bool {
         || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
+/// Words that open a subordinate clause before its subject.
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "after", "before", "because", "since", "although", "though", "once",
+    "until", "whereas",
+];
+
 /// True when `w` is one of `list`, ignoring ASCII case (no lowercase copy).
 fn one_of(w: &str, list: &[&str]) -> bool {
     list.iter().any(|x| w.eq_ignore_ascii_case(x))
@@ -1191,6 +1197,11 @@ impl<'d> Reader<'d> {
         {
             start += 1;
         }
+        // `As the team arrived`, `When talks resumed`: a subordinating word
+        // opens the clause; the subject follows it.
+        if start < e && start + 1 < e && one_of(self.tok_text(start), SUBORDINATORS) {
+            start += 1;
+        }
         // `At least 12 people`, `More than 40 ships`: the hedge on a number is
         // not a preposition that ends the phrase.
         let pair = |a: &str, b: &str| {
@@ -1216,7 +1227,8 @@ impl<'d> Reader<'d> {
                 || t.is(class::NEG | class::HEDGE_ADV)
                 || (end > start && is_adverb(self.text(t.span)))
                 || !(t.word() || t.kind == TokenKind::Number)
-                || t.is(class::PREP | class::REL | class::CONJ)
+                || (t.is(class::PREP | class::REL | class::CONJ)
+                    && !(end > start && self.joins_modifiers(end) && self.modifies_noun(end, e)))
             {
                 break;
             }
@@ -1318,11 +1330,22 @@ impl<'d> Reader<'d> {
             | class::NEG
             | class::HEDGE_ADV
             | class::DO;
-        next < e
-            && self
-                .toks
-                .get(next)
-                .is_some_and(|t| t.word() && !t.cap && !t.is(NOT_NOUN) && !t.unknown_ed && !t.neg)
+        let continues = |i: usize| {
+            i < e
+                && self.toks.get(i).is_some_and(|t| {
+                    t.word() && !t.cap && !t.is(NOT_NOUN) && !t.unknown_ed && !t.neg
+                })
+        };
+        continues(next) || (self.joins_modifiers(next) && continues(next + 2))
+    }
+
+    /// True when the token at `i` is `and`/`or` between two capitalised
+    /// modifiers (`Russian and Ukrainian negotiators`): the phrase goes on.
+    fn joins_modifiers(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.is(class::CONJ) && one_of(self.text(t.span), &["and", "or"]))
+            && self.toks.get(i + 1).is_some_and(|t| t.cap)
     }
 
     /// The noun phrase starting at `s` (determiners skipped), up to a boundary.

@@ -222,3 +222,18 @@ fn places_from_names_and_from_in_phrases() {
         Some("Friday")
     );
 }
+
+#[test]
+fn subjects_after_a_subordinator_and_of_coordinated_adjectives() {
+    let doc = chain("subjects_subordinate_coordinated.txt");
+    // `As the team … arrived`: the team arrived; `as` is not the subject.
+    let team = claims_in(&doc, "As the team")
+        .into_iter()
+        .find(|c| c.predicate == "arrive")
+        .expect("an arrive claim in the subordinate clause");
+    assert_eq!(head(&team.subject), "team");
+    // `Velorian and Kestrandi negotiators`: the negotiators arrived, not `Velorian`.
+    let negotiators = only(&doc, "Kestrandi negotiators");
+    assert_eq!(negotiators.predicate, "arrive");
+    assert_eq!(head(&negotiators.subject), "negotiator");
+}

@@ -179,6 +179,8 @@ struct Profile {
     words: Vec<String>,
     /// The normalised date value the claim states, if any.
     date: Option<String>,
+    /// Where, as written (folded), if stated.
+    place: Option<String>,
 }
 
 impl Profile {
@@ -199,7 +201,7 @@ impl Profile {
         // `Veloria and Kestrand signed`).
         let mentions = |p: &Profile, key: &Option<String>| {
             key.as_ref()
-                .is_some_and(|k| p.keys.binary_search(k).is_ok())
+                .is_some_and(|k| p.keys.binary_search(k).is_ok() || p.names_noun(k))
         };
         let agents_differ = differ(&self.agent, &other.agent)
             && !mentions(self, &other.agent)
@@ -208,6 +210,22 @@ impl Profile {
             return false;
         }
         !copula || (self.agent.is_some() && self.agent == other.agent)
+    }
+
+    /// True when the claim's wording has the head noun `key` (`the team of
+    /// negotiators` has `negotiator`); entity ids never match words.
+    fn names_noun(&self, key: &str) -> bool {
+        !is_entity_key(key) && self.words.iter().any(|w| w.starts_with(key))
+    }
+
+    /// Who acts is one party in both, in other words: the same agent, or one
+    /// report's actor named inside the other's (`the team of negotiators`,
+    /// `negotiators`).
+    fn same_actor(&self, other: &Profile) -> bool {
+        match (&self.agent, &other.agent) {
+            (Some(a), Some(b)) => a == b || self.names_noun(b) || other.names_noun(a),
+            _ => false,
+        }
     }
 
     /// How alike, 0–1: the same act on the same thing counts as one event
@@ -219,6 +237,11 @@ impl Profile {
         // when the reports name its object differently (`deal`, `accord`).
         if self.date.is_some() && self.date == other.date {
             alike += 0.35;
+        }
+        // The same actor doing the same act in the same place is one event,
+        // whatever day each report gives it (that is what a conflict is).
+        if self.place.is_some() && self.place == other.place && self.same_actor(other) {
+            alike = alike.max(0.6 + 0.4 * word_overlap(&self.words, &other.words));
         }
         let alike = alike.min(1.0);
         match (&self.patient, &other.patient) {
@@ -257,6 +280,11 @@ pub fn align<'a>(
             keys: argument_keys(c.claim, ids(c.doc)),
             words: content_words(docs[c.doc], c.claim),
             date: c.claim.date.as_ref().and_then(|d| d.value.clone()),
+            place: c
+                .claim
+                .place
+                .as_ref()
+                .map(|p| fold(docs[c.doc].text(p.span).trim())),
         })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();

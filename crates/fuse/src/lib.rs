@@ -16,6 +16,7 @@
 
 mod align;
 mod fuser;
+mod places;
 mod quotes;
 mod slots;
 

@@ -98,11 +98,7 @@ pub fn merge_quotes(story: &[StoryDoc<'_>], overlap: f32) -> Vec<StoryQuote> {
                 let f = &found[i];
                 let doc = story[f.doc].doc;
                 let content = doc.quotes[f.quote].content;
-                let text = doc
-                    .text(content)
-                    .trim_matches(is_quote_mark)
-                    .trim()
-                    .to_string();
+                let text = spoken_words(doc.text(content));
                 let record = evidence(doc, content);
                 // Wordings that differ only in punctuation (straight or curly
                 // apostrophes, a comma) are one variant.
@@ -180,9 +176,112 @@ fn is_pronoun(name: &str) -> bool {
     )
 }
 
+/// What the speaker said, without the quotation marks and without the
+/// reporter's words that interrupt a quote (`“…,” said the president. “…”`):
+/// the quoted parts joined by ` … ` where words were cut out, by a space where
+/// the quote only ran on into a new paragraph. Text with no quoted parts
+/// (reported speech) is returned trimmed.
+fn spoken_words(content: &str) -> String {
+    let mut parts: Vec<(String, bool)> = Vec::new(); // (words, reporter's words before it)
+    let mut current = String::new();
+    let mut inside = false;
+    let mut gap_has_words = false;
+    let mut saw_mark = false;
+    let mut line_start = true;
+    for c in content.chars() {
+        let (opens, closes) = match c {
+            '\u{201c}' | '«' | '\u{201e}' => (true, false),
+            '\u{201d}' | '»' => (false, true),
+            // A straight mark opening a paragraph reopens a quote that ran on;
+            // elsewhere it closes an open quote or opens a new one.
+            '"' => (!inside || line_start, inside && !line_start),
+            _ => (false, false),
+        };
+        if opens {
+            inside = true;
+            saw_mark = true;
+        } else if closes {
+            if inside {
+                parts.push((std::mem::take(&mut current), gap_has_words));
+                gap_has_words = false;
+            }
+            inside = false;
+            saw_mark = true;
+        } else if inside {
+            current.push(c);
+        } else if c.is_alphanumeric() {
+            gap_has_words = true;
+        }
+        if c == '\n' {
+            line_start = true;
+        } else if !c.is_whitespace() {
+            line_start = false;
+        }
+    }
+    // A quote left open by a translation runs to the end.
+    if inside {
+        parts.push((current, gap_has_words));
+    }
+    if !saw_mark {
+        return content.trim_matches(is_quote_mark).trim().to_string();
+    }
+    let mut text = String::new();
+    for (part, cut_before) in parts {
+        // A quote that runs over paragraphs reads as one.
+        let part = part.split_whitespace().collect::<Vec<_>>().join(" ");
+        if part.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            if cut_before {
+                let kept = text.trim_end_matches([',', ' ']).len();
+                text.truncate(kept);
+                text.push_str(" … ");
+            } else {
+                text.push(' ');
+            }
+        }
+        text.push_str(&part);
+    }
+    text.trim_matches(is_quote_mark).trim().to_string()
+}
+
 fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
         '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\'' | '«' | '»' | ',' | ' '
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spoken_words;
+
+    #[test]
+    fn the_reporters_words_inside_a_quote_are_cut_out() {
+        assert_eq!(
+            spoken_words("“We are ready,” the mayor said. “The bridge opens on Friday.”"),
+            "We are ready … The bridge opens on Friday."
+        );
+    }
+
+    #[test]
+    fn a_quote_running_into_a_new_paragraph_is_joined() {
+        assert_eq!(
+            spoken_words("\"The water is safe.\n\"We tested it twice.\""),
+            "The water is safe. We tested it twice."
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_runs_to_the_end_and_reported_speech_is_kept() {
+        assert_eq!(
+            spoken_words("“The talks will go on"),
+            "The talks will go on"
+        );
+        assert_eq!(
+            spoken_words("the ministry was ready to talk"),
+            "the ministry was ready to talk"
+        );
+    }
 }

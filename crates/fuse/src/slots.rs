@@ -102,11 +102,12 @@ fn trim_number(value: f64) -> String {
     }
 }
 
-/// True when some report names both places in one sentence (`Istanbul,
-/// Türkiye`; `Brenmoor, in Veloria`): then one contains the other, and reports
-/// giving one or the other do not disagree.
+/// True when one place contains the other, so reports giving one or the other
+/// do not disagree: the gazetteer knows the city lies in that country (`Paris`,
+/// `France`), or some report names both in one sentence (`Brenmoor, in
+/// Veloria`), or one name contains the other.
 pub fn places_compatible(a: &str, b: &str, docs: &[&Doc]) -> bool {
-    if a.contains(b) || b.contains(a) {
+    if a.contains(b) || b.contains(a) || crate::places::one_lies_in_the_other(a, b) {
         return true;
     }
     docs.iter().any(|doc| {

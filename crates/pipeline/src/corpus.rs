@@ -116,14 +116,13 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
                 .iter()
                 .map(|&i| DocEntities::build(&docs[i]))
                 .collect();
-            let speakers: Vec<Vec<Option<String>>> = members
-                .iter()
-                .zip(&local)
-                .map(|(&i, entities)| quote_speakers(&docs[i], entities))
-                .collect();
             let pairs: Vec<(&Doc, &DocEntities)> =
                 members.iter().map(|&i| &docs[i]).zip(&local).collect();
             let entities = resolver.resolve_with(&pairs);
+            let speakers: Vec<Vec<Option<String>>> = pairs
+                .iter()
+                .map(|(doc, de)| quote_speakers(doc, de, &entities))
+                .collect();
             let entity_ids: Vec<Vec<Option<String>>> = pairs
                 .iter()
                 .map(|(doc, de)| story_entity_ids(doc, de, &entities))
@@ -206,20 +205,25 @@ fn story_entity_ids(doc: &Doc, local: &DocEntities, story: &[StoryEntity]) -> Ve
         .collect()
 }
 
-/// Each quote's speaker as an entity name: the entity its source names, or for a
-/// pronoun the person it refers to when that is clear.
-fn quote_speakers(doc: &Doc, entities: &DocEntities) -> Vec<Option<String>> {
+/// Each quote's speaker as the story entity's name: the entity its source
+/// names, or for a pronoun the person it refers to when that is clear. The
+/// story's name is used so `Zelenskyy` in one report and `Zelensky` in another
+/// are one speaker.
+fn quote_speakers(doc: &Doc, local: &DocEntities, story: &[StoryEntity]) -> Vec<Option<String>> {
+    let article = doc.article.id.to_string();
     doc.quotes
         .iter()
         .map(|quote| {
             let source = quote.source?;
-            let entity = speaker_in(entities, source)
-                .or_else(|| entities.entity_at(source))
-                .or_else(|| entities.resolve_pronoun(doc, source.start))?;
-            entities
-                .entities
-                .get(entity as usize)
-                .map(|e| e.name.clone())
+            let entity = speaker_in(local, source)
+                .or_else(|| local.entity_at(source))
+                .or_else(|| local.resolve_pronoun(doc, source.start))?;
+            let name = &local.entities.get(entity as usize)?.name;
+            let in_story = story.iter().find(|s| {
+                s.articles.contains(&article)
+                    && s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            });
+            Some(in_story.map_or_else(|| name.clone(), |s| s.name.clone()))
         })
         .collect()
 }
