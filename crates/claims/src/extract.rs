@@ -125,6 +125,8 @@ fn is_adverb(w: &str) -> bool {
         "eventually",
         "finally",
         "indeed",
+        "sometime",
+        "soon",
     ];
     let lower_start = w.chars().next().is_some_and(char::is_lowercase);
     (lower_start && w.len() > 4 && w.ends_with("ly") && !w.ends_with("ply"))

@@ -62,8 +62,16 @@ pub fn argument_key(argument: &Argument, entity_ids: &[Option<String>]) -> Optio
         .and_then(Clone::clone);
     entity.or_else(|| {
         let head = fold(&argument.head);
-        (!head.is_empty() && !is_pronoun(&head)).then_some(head)
+        (!head.is_empty() && !is_pronoun(&head)).then(|| event_noun(head))
     })
+}
+
+/// Reports name one round of talks with many nouns; they are one key.
+fn event_noun(head: String) -> String {
+    match head.as_str() {
+        "talk" | "talks" | "negotiation" | "discussion" | "conversation" => "talks".to_string(),
+        _ => head,
+    }
 }
 
 fn is_pronoun(word: &str) -> bool {

@@ -151,6 +151,7 @@ impl TimeTagger {
             text,
             last_quarter: None,
             last_year: None,
+            last_day: None,
             uncertain,
         };
         let mut i = 0;

@@ -19,6 +19,9 @@ pub(crate) struct Context<'a> {
     pub(crate) last_quarter: Option<(i16, u8)>,
     /// The last year the text named, for `the following year`.
     pub(crate) last_year: Option<i16>,
+    /// The last day the text named (`early Friday`), for a bare clock time
+    /// that follows (`talks began at 0930 GMT`).
+    pub(crate) last_day: Option<Date>,
     /// The reference is a lower bound (inferred from dates the text names or
     /// borrowed from the story's other reports), not the report's own date.
     pub(crate) uncertain: bool,
@@ -336,11 +339,22 @@ pub(crate) fn resolve(
             if let Day::Date(Some(year), ..) = day {
                 ctx.last_year = Some(year as i16);
             }
-            day_value(resolve_day(day, reference, tense, ctx.uncertain)?, out);
+            let date = resolve_day(day, reference, tense, ctx.uncertain)?;
+            ctx.last_day = Some(date);
+            day_value(date, out);
             TimexKind::Date
         }
         Node::Time { day, clock, part } => {
-            day_value(resolve_day(day, reference, tense, ctx.uncertain)?, out);
+            // A clock time with no day of its own is on the day the text last
+            // named, if any (news tells a day's events after naming the day).
+            let date = match (day, clock, ctx.last_day) {
+                (Day::Anchor, Some(_), Some(last)) => last,
+                _ => resolve_day(day, reference, tense, ctx.uncertain)?,
+            };
+            if !matches!(day, Day::Anchor) {
+                ctx.last_day = Some(date);
+            }
+            day_value(date, out);
             match (clock, part) {
                 (Some((h, m)), _) => {
                     let _ = write!(out, "T{h:02}:{m:02}");

@@ -374,3 +374,19 @@ fn year_end_after_a_preposition() {
     let (_, value, _) = one("The Lestra index has risen 4% since year end.", tuesday());
     assert_eq!(value, "2024-12-31");
 }
+
+#[test]
+fn a_bare_clock_time_falls_on_the_day_last_named() {
+    let found = tag(
+        "Convoys reached the palace early Friday. Talks began around 0930 GMT.",
+        tuesday(),
+    );
+    let clock = found
+        .iter()
+        .find(|(text, ..)| text.contains("0930"))
+        .expect("the clock time is found");
+    assert_eq!(clock.1, "2025-02-28T09:30", "the Friday before the report");
+    // With no day named before it, a clock time is on the report's day.
+    let (_, value, _) = one("Talks began around 0930 GMT.", tuesday());
+    assert_eq!(value, "2025-03-04T09:30");
+}
