@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crosscheck_core::Doc;
-use crosscheck_core::layers::claim::{Argument, Claim};
+use crosscheck_core::layers::claim::{Argument, Claim, Modality};
 
 /// A claim of one report of the story.
 #[derive(Debug, Clone, Copy)]
@@ -189,6 +189,12 @@ struct Profile {
     date: Option<String>,
     /// Where, as written (folded), if stated.
     place: Option<String>,
+    /// The claim denies the act.
+    negated: bool,
+    /// Planned or expected rather than stated as done.
+    planned: bool,
+    /// The day its report was published (`YYYY-MM-DD`), if known.
+    published: Option<String>,
 }
 
 impl Profile {
@@ -217,7 +223,27 @@ impl Profile {
         if self.doc == other.doc || agents_differ || named_differ {
             return false;
         }
+        // A plan comes true after it was reported: an act stated as done on a
+        // day before the planning report (`last took place in March 2022`) is
+        // an earlier event, not the plan's outcome.
+        if self.done_before_plan(other) || other.done_before_plan(self) {
+            return false;
+        }
         !copula || (self.agent.is_some() && self.agent == other.agent)
+    }
+
+    /// True when `self` is stated as done on a day (or month, or year) before
+    /// `plan`'s report was published.
+    fn done_before_plan(&self, plan: &Profile) -> bool {
+        if self.planned || !plan.planned {
+            return false;
+        }
+        let (Some(done), Some(published)) =
+            (self.date.as_deref().and_then(dated_part), &plan.published)
+        else {
+            return false;
+        };
+        published.get(..done.len()).is_some_and(|p| done < p)
     }
 
     /// True when the claim's wording has the head noun `key` (`the team of
@@ -293,6 +319,13 @@ pub fn align<'a>(
                 .place
                 .as_ref()
                 .map(|p| fold(docs[c.doc].text(p.span).trim())),
+            negated: c.claim.negated,
+            planned: c.claim.modality == Modality::Planned,
+            published: docs[c.doc]
+                .article
+                .published
+                .as_ref()
+                .map(|p| p.date().to_string()),
         })
         .collect();
     let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -325,7 +358,75 @@ pub fn align<'a>(
             }
         }
     }
-    groups
+    merge_same_events(&profiles, groups)
+}
+
+impl Profile {
+    /// Who (a named entity), where and on which day: claims of any predicate
+    /// that share all three tell of one event (`met Erdogan in Ankara on
+    /// Thursday`, `arrived in Ankara on Thursday to meet Erdogan`). Denials are
+    /// left out, since a denial of one act says nothing against another.
+    fn event(&self) -> Option<(&str, &str, &str)> {
+        let agent = self.agent.as_deref().filter(|a| is_entity_key(a))?;
+        let place = self.place.as_deref()?;
+        let day = self.date.as_deref().and_then(crate::slots::calendar_day)?;
+        (!self.negated).then_some((agent, place, day))
+    }
+}
+
+/// The calendar part of a TIMEX3 value (`2022-03` of `2022-03`, `2025-05-15`
+/// of `2025-05-15TMO`); none for values without a year (`PAST_REF`, `XXXX-05`).
+fn dated_part(value: &str) -> Option<&str> {
+    let bytes = value.as_bytes();
+    let mut end = 0;
+    for (i, b) in bytes.iter().enumerate().take(10) {
+        let fits = match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        };
+        if !fits {
+            break;
+        }
+        end = i + 1;
+    }
+    // A year, a month or a day, never a dangling dash.
+    matches!(end, 4 | 7 | 10).then(|| &value[..end])
+}
+
+/// Joins groups of different predicates whose claims all tell of the same
+/// event (see [`Profile::event`]), when no report is in both.
+fn merge_same_events(profiles: &[Profile], groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    let event_of = |group: &[usize]| {
+        let first = profiles[*group.first()?].event()?;
+        group
+            .iter()
+            .all(|&m| profiles[m].event() == Some(first))
+            .then_some(first)
+    };
+    let mut merged: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    let mut by_event: HashMap<(&str, &str, &str), usize> = HashMap::new();
+    for group in groups {
+        let home = event_of(&group).and_then(|event| match by_event.get(&event) {
+            Some(&at) => Some(at),
+            None => {
+                by_event.insert(event, merged.len());
+                None
+            }
+        });
+        match home {
+            Some(at)
+                if group.iter().all(|&m| {
+                    merged[at]
+                        .iter()
+                        .all(|&k| profiles[k].doc != profiles[m].doc)
+                }) =>
+            {
+                merged[at].extend(group);
+            }
+            _ => merged.push(group),
+        }
+    }
+    merged
 }
 
 #[cfg(test)]
@@ -352,6 +453,16 @@ mod tests {
         );
         assert!(same > 0.8, "{same}");
         assert!(different < 0.2, "{different}");
+    }
+
+    #[test]
+    fn the_calendar_part_of_a_value() {
+        assert_eq!(dated_part("2022-03"), Some("2022-03"));
+        assert_eq!(dated_part("2025-05-15TMO"), Some("2025-05-15"));
+        assert_eq!(dated_part("1998"), Some("1998"));
+        assert_eq!(dated_part("PAST_REF"), None);
+        assert_eq!(dated_part("XXXX-05"), None);
+        assert_eq!(dated_part("199"), None);
     }
 
     #[test]

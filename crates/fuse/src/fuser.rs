@@ -462,9 +462,10 @@ fn majority<'s>(items: impl Iterator<Item = &'s str>) -> &'s str {
     for item in items {
         *counts.entry(item).or_default() += 1;
     }
+    // Ties go to the first in order (`asserted` before `planned`).
     counts
         .into_iter()
-        .max_by_key(|&(_, n)| n)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map_or("asserted", |(item, _)| item)
 }
 

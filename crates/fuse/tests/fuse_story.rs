@@ -243,3 +243,81 @@ fn a_translated_quote_is_merged_under_its_speaker() {
     // Another speaker's similar words stay apart.
     assert_eq!(fused.quotes.len(), 2, "{:#?}", fused.quotes);
 }
+
+/// Fuses with every name mention keyed by its text, as the story's entity
+/// resolution would key it.
+fn fuse_with_entities(docs: &[(Doc, u32)]) -> FusedStory {
+    let ids: Vec<Vec<Option<String>>> = docs
+        .iter()
+        .map(|(doc, _)| {
+            doc.entities
+                .iter()
+                .map(|m| Some(format!("ent:{}", doc.text(m.span).to_lowercase())))
+                .collect()
+        })
+        .collect();
+    let story: Vec<StoryDoc<'_>> = docs
+        .iter()
+        .zip(&ids)
+        .map(|((doc, origin), ids)| StoryDoc {
+            doc,
+            origin: *origin,
+            speakers: &[],
+            entity_ids: ids,
+        })
+        .collect();
+    Fuser::new(FuseConfig::default()).fuse(&story)
+}
+
+#[test]
+fn one_actor_in_one_place_on_one_day_is_one_event_whatever_the_verb() {
+    let fused = fuse_with_entities(&[
+        (
+            report(
+                "preview",
+                (2026, 5, 4),
+                "Ilse Varga will meet Tomas Redl in Brenmoor on Thursday.\n",
+            ),
+            0,
+        ),
+        (
+            report(
+                "later",
+                (2026, 5, 7),
+                "Ilse Varga arrived in Brenmoor on Thursday to meet Tomas Redl.\n",
+            ),
+            1,
+        ),
+    ]);
+    let joint: Vec<_> = fused.claims.iter().filter(|c| c.origins == 2).collect();
+    assert_eq!(joint.len(), 1, "{:#?}", fused.claims);
+    assert_eq!(joint[0].evidence.len(), 2);
+}
+
+#[test]
+fn an_act_done_before_a_plan_was_reported_is_not_its_outcome() {
+    let fused = fuse_with_entities(&[
+        (
+            report(
+                "plan",
+                (2026, 5, 4),
+                "The ferry talks will take place in Brenmoor on Thursday.\n",
+            ),
+            0,
+        ),
+        (
+            report(
+                "history",
+                (2026, 5, 4),
+                "The ferry talks last took place in Brenmoor in March 2022.\n",
+            ),
+            1,
+        ),
+    ]);
+    assert!(
+        fused.claims.iter().all(|c| c.origins == 1),
+        "{:#?}",
+        fused.claims
+    );
+    assert!(fused.updates.is_empty() && fused.conflicts.is_empty());
+}
