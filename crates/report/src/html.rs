@@ -1,3 +1,4 @@
+use crate::counted;
 use std::fmt::Write;
 
 use crosscheck_core::SegmentKind;
@@ -56,9 +57,9 @@ pub fn render(dossier: &Dossier) -> String {
     );
     let _ = writeln!(
         out,
-        "<h1>crosscheck dossier</h1><p>{} articles, {} stories.</p>",
-        dossier.articles.len(),
-        dossier.stories.len()
+        "<h1>crosscheck dossier</h1><p>{}, {}.</p>",
+        counted(dossier.articles.len(), "article", "articles"),
+        counted(dossier.stories.len(), "story", "stories")
     );
     let sources: HashMap<&str, &str> = dossier
         .articles
@@ -169,16 +170,16 @@ fn write_story(
 ) {
     let _ = writeln!(
         out,
-        "<section class=\"story\" id=\"{}\"><h2>{}</h2><p class=\"summary\">{} reports from {} independent sources \
-         &middot; {} conflicts &middot; {} updates &middot; {} claims &middot; {} quotes</p>",
+        "<section class=\"story\" id=\"{}\"><h2>{}</h2><p class=\"summary\">{} from {} \
+         &middot; {} &middot; {} &middot; {} &middot; {}</p>",
         escape(&story.id),
         escape(&story.title),
-        story.articles.len(),
-        story.origins,
-        story.conflicts.len(),
-        story.updates.len(),
-        story.claims.len(),
-        story.quotes.len()
+        counted(story.articles.len(), "report", "reports"),
+        counted(story.origins, "independent source", "independent sources"),
+        counted(story.conflicts.len(), "conflict", "conflicts"),
+        counted(story.updates.len(), "update", "updates"),
+        counted(story.claims.len(), "claim", "claims"),
+        counted(story.quotes.len(), "quote", "quotes")
     );
     if !story.conflicts.is_empty() {
         out.push_str("<h3>Conflicts</h3>");
@@ -192,9 +193,9 @@ fn write_story(
             for value in &conflict.values {
                 let _ = write!(
                     out,
-                    "<div class=\"side\"><p class=\"value\">{}</p><p class=\"count\">{} independent sources</p>",
+                    "<div class=\"side\"><p class=\"value\">{}</p><p class=\"count\">{}</p>",
                     escape(&value.value),
-                    value.origins
+                    counted(value.origins, "independent source", "independent sources")
                 );
                 write_evidence_list(out, &value.evidence, link);
                 out.push_str("</div>");
@@ -228,12 +229,12 @@ fn write_story(
         for entry in &story.timeline {
             let _ = write!(
                 out,
-                "<li><span class=\"date\">{}</span> <span class=\"status {}\">{}</span> {} <span class=\"count\">({} sources)</span>",
+                "<li><span class=\"date\">{}</span> <span class=\"status {}\">{}</span> {} <span class=\"count\">({})</span>",
                 escape(&entry.date),
                 escape(&entry.status),
                 escape(&entry.status),
                 escape(&entry.text),
-                entry.origins
+                counted(entry.origins, "source", "sources")
             );
             write_evidence_list(out, &entry.evidence, link);
             out.push_str("</li>");
@@ -247,9 +248,9 @@ fn write_story(
         for quote in &story.quotes {
             let _ = write!(
                 out,
-                "<div class=\"quote\"><p class=\"speaker\">{} <span class=\"count\">({} sources)</span></p>",
+                "<div class=\"quote\"><p class=\"speaker\">{} <span class=\"count\">({})</span></p>",
                 escape(quote.speaker.as_deref().unwrap_or("(unattributed)")),
-                quote.origins
+                counted(quote.origins, "source", "sources")
             );
             for variant in &quote.variants {
                 let _ = write!(out, "<blockquote>{}</blockquote>", escape(&variant.text));
@@ -268,10 +269,10 @@ fn write_story(
             };
             let _ = write!(
                 out,
-                "<li>{} <span class=\"count\">({}, {} sources)</span>{flagged}",
+                "<li>{} <span class=\"count\">({}, {})</span>{flagged}",
                 escape(&claim.text),
                 escape(&claim.modality),
-                claim.origins
+                counted(claim.origins, "source", "sources")
             );
             write_evidence_list(out, &claim.evidence, link);
             out.push_str("</li>");

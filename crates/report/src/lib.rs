@@ -52,6 +52,11 @@ pub enum Format {
     Html,
 }
 
+/// `1 source`, `2 sources`: a count with its noun in the right number.
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Writes `dossier` to `out` in `format`.
 pub fn render(dossier: &Dossier, format: Format, out: &mut dyn Write) -> Result<()> {
     match format {

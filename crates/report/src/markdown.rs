@@ -1,3 +1,4 @@
+use crate::counted;
 use std::fmt::Write;
 
 use crosscheck_core::SegmentKind;
@@ -12,9 +13,9 @@ pub fn render(dossier: &Dossier) -> String {
     let _ = writeln!(out, "# crosscheck dossier\n");
     let _ = writeln!(
         out,
-        "{} articles, {} stories.\n",
-        dossier.articles.len(),
-        dossier.stories.len()
+        "{}, {}.\n",
+        counted(dossier.articles.len(), "article", "articles"),
+        counted(dossier.stories.len(), "story", "stories")
     );
     for story in &dossier.stories {
         write_story(&mut out, story);
@@ -30,11 +31,11 @@ fn write_story(out: &mut String, story: &DossierStory) {
     let _ = writeln!(out, "## Story: {}\n", inline(&story.title));
     let _ = writeln!(
         out,
-        "{} articles from {} independent sources; {} conflicts, {} updates.\n",
-        story.articles.len(),
-        story.origins,
-        story.conflicts.len(),
-        story.updates.len()
+        "{} from {}; {}, {}.\n",
+        counted(story.articles.len(), "article", "articles"),
+        counted(story.origins, "independent source", "independent sources"),
+        counted(story.conflicts.len(), "conflict", "conflicts"),
+        counted(story.updates.len(), "update", "updates")
     );
     if !story.conflicts.is_empty() {
         let _ = writeln!(out, "### Conflicts\n");
@@ -48,9 +49,9 @@ fn write_story(out: &mut String, story: &DossierStory) {
             for value in &conflict.values {
                 let _ = writeln!(
                     out,
-                    "  - *{}* ({} sources)",
+                    "  - *{}* ({})",
                     inline(&value.value),
-                    value.origins
+                    counted(value.origins, "source", "sources")
                 );
                 write_evidence(out, &value.evidence, "    ");
             }
@@ -69,10 +70,10 @@ fn write_story(out: &mut String, story: &DossierStory) {
         for entry in &story.timeline {
             let _ = writeln!(
                 out,
-                "- {} ({}, {} sources): {}",
+                "- {} ({}, {}): {}",
                 entry.date,
                 entry.status,
-                entry.origins,
+                counted(entry.origins, "source", "sources"),
                 inline(&entry.text)
             );
         }
@@ -119,7 +120,12 @@ fn write_story(out: &mut String, story: &DossierStory) {
         let _ = writeln!(out, "### Quotes\n");
         for quote in &story.quotes {
             let speaker = quote.speaker.as_deref().unwrap_or("(unattributed)");
-            let _ = writeln!(out, "- **{}** ({} sources)", inline(speaker), quote.origins);
+            let _ = writeln!(
+                out,
+                "- **{}** ({})",
+                inline(speaker),
+                counted(quote.origins, "source", "sources")
+            );
             for variant in &quote.variants {
                 let _ = writeln!(out, "  - \u{201c}{}\u{201d}", inline(&variant.text));
                 write_evidence(out, &variant.evidence, "    ");

@@ -395,8 +395,13 @@ async fn search_page(
             .await?;
         let _ = write!(
             body,
-            "<p class=\"total\">{} articles match</p><ol class=\"hits\">",
-            results.total
+            "<p class=\"total\">{} {}</p><ol class=\"hits\">",
+            results.total,
+            if results.total == 1 {
+                "article matches"
+            } else {
+                "articles match"
+            }
         );
         for hit in &results.hits {
             let article = &hit.article;
@@ -586,10 +591,11 @@ async fn add_submit(
         for (id, title, count) in &stories {
             let _ = write!(
                 body,
-                "<li><a href=\"/stories/{}\">{}</a> <span class=\"count\">{} articles</span></li>",
+                "<li><a href=\"/stories/{}\">{}</a> <span class=\"count\">{} {}</span></li>",
                 url_segment(id),
                 escape(title),
-                count
+                count,
+                if *count == 1 { "article" } else { "articles" }
             );
         }
         body.push_str("</ul>");
