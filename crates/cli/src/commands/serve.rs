@@ -53,7 +53,8 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         Some(spec) => spec.clone(),
         None => default_store_path()?.display().to_string(),
     };
-    let store = Store::open(&spec).with_context(|| format!("cannot open the store {spec}"))?;
+    let shown = super::shown_store(&spec);
+    let store = Store::open(&spec).with_context(|| format!("cannot open the store {shown}"))?;
     let mut config = ServerConfig {
         write_token: token(args.token_file.as_ref(), "CROSSCHECK_TOKEN")?,
         read_token: token(args.read_token_file.as_ref(), "CROSSCHECK_READ_TOKEN")?,
@@ -74,7 +75,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     };
     crosscheck_server::run(&args.listen, store, config, |address| {
         eprintln!(
-            "crosscheck: serving {spec} on http://{address}/ (writes {writes}, reads {reads})"
+            "crosscheck: serving {shown} on http://{address}/ (writes {writes}, reads {reads})"
         );
     })?;
     Ok(ExitCode::SUCCESS)
