@@ -151,6 +151,32 @@ pub struct DossierStory {
     pub updates: Vec<Update>,
 }
 
+impl DossierStory {
+    /// Every evidence record the story's items rest on: claims, conflicts,
+    /// updates, quotes and the timeline (a sentence may be cited by several).
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        let claims = self.claims.iter().flat_map(|c| &c.evidence);
+        let conflicts = self
+            .conflicts
+            .iter()
+            .flat_map(|c| c.values.iter().flat_map(|v| &v.evidence));
+        let updates = self
+            .updates
+            .iter()
+            .flat_map(|u| u.planned.evidence.iter().chain(&u.actual.evidence));
+        let quotes = self
+            .quotes
+            .iter()
+            .flat_map(|q| q.variants.iter().flat_map(|v| &v.evidence));
+        let timeline = self.timeline.iter().flat_map(|t| &t.evidence);
+        claims
+            .chain(conflicts)
+            .chain(updates)
+            .chain(quotes)
+            .chain(timeline)
+    }
+}
+
 /// The exact sentence (or clause) an item rests on, in one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {

@@ -35,14 +35,21 @@ fn quoted_report(name: &str, text: &str) -> Doc {
     doc
 }
 
+/// Fuses with no entity resolution: claims align on their head words.
 fn fuse(docs: &[(Doc, u32)]) -> FusedStory {
+    fuse_keyed(docs, &vec![Vec::new(); docs.len()])
+}
+
+/// Fuses with each report's name mentions keyed by `ids`.
+fn fuse_keyed(docs: &[(Doc, u32)], ids: &[Vec<Option<String>>]) -> FusedStory {
     let story: Vec<StoryDoc<'_>> = docs
         .iter()
-        .map(|(doc, origin)| StoryDoc {
+        .zip(ids)
+        .map(|((doc, origin), ids)| StoryDoc {
             doc,
             origin: *origin,
             speakers: &[],
-            entity_ids: &[],
+            entity_ids: ids,
         })
         .collect();
     Fuser::new(FuseConfig::default()).fuse(&story)
@@ -256,17 +263,7 @@ fn fuse_with_entities(docs: &[(Doc, u32)]) -> FusedStory {
                 .collect()
         })
         .collect();
-    let story: Vec<StoryDoc<'_>> = docs
-        .iter()
-        .zip(&ids)
-        .map(|((doc, origin), ids)| StoryDoc {
-            doc,
-            origin: *origin,
-            speakers: &[],
-            entity_ids: ids,
-        })
-        .collect();
-    Fuser::new(FuseConfig::default()).fuse(&story)
+    fuse_keyed(docs, &ids)
 }
 
 #[test]

@@ -72,7 +72,7 @@ pub fn render(dossier: &Dossier) -> String {
     // Evidence spans to highlight, per article.
     let mut marks: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
     for story in &dossier.stories {
-        for evidence in story_evidence(story) {
+        for evidence in story.evidence() {
             marks
                 .entry(evidence.article.as_str())
                 .or_default()
@@ -109,24 +109,6 @@ pub fn render_story(
     let mut out = String::new();
     write_story(&mut out, story, sources, link);
     out
-}
-
-/// Every evidence record of a story.
-fn story_evidence(story: &DossierStory) -> impl Iterator<Item = &Evidence> {
-    let claims = story.claims.iter().flat_map(|c| &c.evidence);
-    let conflicts = story
-        .conflicts
-        .iter()
-        .flat_map(|c| c.values.iter().flat_map(|v| &v.evidence));
-    let updates = story
-        .updates
-        .iter()
-        .flat_map(|u| u.planned.evidence.iter().chain(&u.actual.evidence));
-    let quotes = story
-        .quotes
-        .iter()
-        .flat_map(|q| q.variants.iter().flat_map(|v| &v.evidence));
-    claims.chain(conflicts).chain(updates).chain(quotes)
 }
 
 fn evidence_id(evidence: &Evidence) -> String {

@@ -265,29 +265,6 @@ pub fn sentence_at(doc: &Doc, offset: u32) -> Option<usize> {
         .position(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
 }
 
-/// Every evidence record of a story.
-pub fn story_evidence(story: &DossierStory) -> impl Iterator<Item = &Evidence> {
-    let claims = story.claims.iter().flat_map(|c| &c.evidence);
-    let conflicts = story
-        .conflicts
-        .iter()
-        .flat_map(|c| c.values.iter().flat_map(|v| &v.evidence));
-    let updates = story
-        .updates
-        .iter()
-        .flat_map(|u| u.planned.evidence.iter().chain(&u.actual.evidence));
-    let quotes = story
-        .quotes
-        .iter()
-        .flat_map(|q| q.variants.iter().flat_map(|v| &v.evidence));
-    let timeline = story.timeline.iter().flat_map(|t| &t.evidence);
-    claims
-        .chain(conflicts)
-        .chain(updates)
-        .chain(quotes)
-        .chain(timeline)
-}
-
 /// An article with the sentences its stories cite.
 #[derive(Debug, Clone)]
 pub struct ArticleView {
@@ -312,7 +289,7 @@ impl ArticleView {
                 continue;
             };
             if let Ok(story) = dossier_story(&record) {
-                for evidence in story_evidence(&story).filter(|e| e.article == id) {
+                for evidence in story.evidence().filter(|e| e.article == id) {
                     evidence_sentences.extend(sentence_at(&doc, evidence.start));
                 }
             }

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use crosscheck_core::Doc;
+use crosscheck_core::{ArticleId, Doc, Published};
 use crosscheck_report::{escape_html as escape, html_stylesheet, render_story_html};
 use crosscheck_store::{Page, Snippet};
 use serde::Deserialize;
@@ -229,17 +229,30 @@ async fn story_page(State(state): State<AppState>, Path(id): Path<String>) -> Pa
 /// A link to an article with its outlet and date.
 fn article_line(out: &mut String, doc: &Doc) {
     let article = &doc.article;
-    let published = article
-        .published
-        .as_ref()
-        .map(|p| p.to_string())
-        .unwrap_or_default();
+    article_link(
+        out,
+        &article.id,
+        article.title.as_deref(),
+        &article.source,
+        article.published.as_ref(),
+    );
+}
+
+/// `<a>title</a> outlet date`, every part escaped.
+fn article_link(
+    out: &mut String,
+    id: &ArticleId,
+    title: Option<&str>,
+    source: &str,
+    published: Option<&Published>,
+) {
+    let published = published.map(|p| p.to_string()).unwrap_or_default();
     let _ = write!(
         out,
         "<a href=\"/articles/{}\">{}</a> <span class=\"meta\">{} {}</span>",
-        url_segment(&article.id.0),
-        escape(article.title.as_deref().unwrap_or("(untitled)")),
-        escape(&article.source),
+        url_segment(&id.0),
+        escape(title.unwrap_or("(untitled)")),
+        escape(source),
         escape(&published)
     );
 }
@@ -405,18 +418,17 @@ async fn search_page(
         );
         for hit in &results.hits {
             let article = &hit.article;
-            let published = article
-                .published
-                .as_ref()
-                .map(|p| p.to_string())
-                .unwrap_or_default();
+            body.push_str("<li class=\"hit\">");
+            article_link(
+                &mut body,
+                &article.id,
+                article.title.as_deref(),
+                &article.source,
+                article.published.as_ref(),
+            );
             let _ = write!(
                 body,
-                "<li class=\"hit\"><a href=\"/articles/{}\">{}</a> <span class=\"meta\">{} {}</span><p class=\"snippet\">{}</p></li>",
-                url_segment(&article.id.0),
-                escape(article.title.as_deref().unwrap_or("(untitled)")),
-                escape(&article.source),
-                escape(&published),
+                "<p class=\"snippet\">{}</p></li>",
                 highlighted_snippet(&hit.snippet)
             );
         }
