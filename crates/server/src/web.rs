@@ -102,67 +102,46 @@ struct OffsetParams {
     offset: u64,
 }
 
-/// One row of the story list.
-struct StoryRow {
-    id: String,
-    title: String,
-    articles: u64,
-    origins: usize,
-    conflicts: usize,
-    updated_at: String,
-}
-
 async fn story_list(
     State(state): State<AppState>,
     params: Result<Query<OffsetParams>, QueryRejection>,
 ) -> PageResult {
     let offset = params.map(|Query(p)| p.offset).unwrap_or(0);
-    let (rows, total) = state
+    let listing = state
         .with_store(move |store, _, _| {
-            let listing = store.list_stories(Page {
+            Ok(store.list_stories(Page {
                 offset,
                 limit: STORIES_PER_PAGE,
-            })?;
-            let mut rows = Vec::with_capacity(listing.items.len());
-            for summary in listing.items {
-                // The summary has no origin or conflict counts: the dossier does.
-                let (origins, conflicts) = match store.get_story(&summary.id)? {
-                    Some(record) => service::dossier_story(&record)
-                        .map(|s| (s.origins, s.conflicts.len()))
-                        .unwrap_or((0, 0)),
-                    None => (0, 0),
-                };
-                rows.push(StoryRow {
-                    id: summary.id,
-                    title: summary.title,
-                    articles: summary.articles,
-                    origins,
-                    conflicts,
-                    updated_at: summary.updated_at,
-                });
-            }
-            Ok((rows, listing.total))
+            })?)
         })
         .await?;
+    let (rows, total) = (listing.items, listing.total);
     let mut body = String::from("<h1>Stories</h1>");
     if rows.is_empty() && offset == 0 {
         body.push_str("<p>The archive has no stories yet. <a href=\"/add\">Add articles</a>.</p>");
     }
     body.push_str(
         "<table class=\"stories\"><thead><tr><th>Story</th><th>Articles</th><th>Independent sources</th>\
-         <th>Open conflicts</th><th>Updated</th></tr></thead><tbody>",
+         <th>Open conflicts</th><th>Latest report</th><th>Updated</th></tr></thead><tbody>",
     );
     for row in &rows {
+        // `2026-03-04T07:15:00.123Z` reads as `2026-03-04 07:15`.
+        let updated = row
+            .updated_at
+            .get(..16)
+            .unwrap_or(&row.updated_at)
+            .replace('T', " ");
         let _ = write!(
             body,
             "<tr class=\"story-row\"><td><a href=\"/stories/{}\">{}</a></td><td class=\"articles\">{}</td>\
-             <td class=\"origins\">{}</td><td class=\"conflicts\">{}</td><td>{}</td></tr>",
+             <td class=\"origins\">{}</td><td class=\"conflicts\">{}</td><td>{}</td><td>{}</td></tr>",
             url_segment(&row.id),
             escape(&row.title),
             row.articles,
             row.origins,
-            row.conflicts,
-            escape(&row.updated_at)
+            row.open_conflicts,
+            escape(row.latest.as_deref().unwrap_or("")),
+            escape(&updated)
         );
     }
     body.push_str("</tbody></table>");
