@@ -133,6 +133,19 @@ fn is_adverb(w: &str) -> bool {
         || ADVERBS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
+/// Word classes that never continue or head a noun phrase.
+const NOT_NOUN: u32 = class::PREP
+    | class::CONJ
+    | class::REL
+    | class::VERB
+    | class::BE
+    | class::HAVE
+    | class::MODAL_PLAN
+    | class::MODAL_HEDGE
+    | class::NEG
+    | class::HEDGE_ADV
+    | class::DO;
+
 /// Words that open a subordinate clause before its subject.
 const SUBORDINATORS: &[&str] = &[
     "as", "when", "while", "after", "before", "because", "since", "although", "though", "once",
@@ -1248,6 +1261,15 @@ impl<'d> Reader<'d> {
                 arg.span = head_tok.span;
                 return Some(arg);
             }
+            if lower == "they"
+                && self.config.resolve_pronouns
+                && let Some(things) = self.plural_antecedent(end - 1)
+            {
+                return Some(Argument {
+                    span: head_tok.span,
+                    ..things
+                });
+            }
             return Some(Argument {
                 span: head_tok.span,
                 head: lower,
@@ -1263,6 +1285,37 @@ impl<'d> Reader<'d> {
             head: noun_singular(head_text),
             entity: None,
             kind: None,
+        })
+    }
+
+    /// What `they` at token `pronoun` most likely stands for: the nearest
+    /// plural noun before it in the sentence that a determiner introduces (`…
+    /// where the discussions will take place, while the ministry said they will
+    /// begin`). Bare plurals (`officials`) are too often generic to take.
+    fn plural_antecedent(&self, pronoun: usize) -> Option<Argument> {
+        (1..pronoun).rev().find_map(|i| {
+            let noun = self.toks.get(i)?;
+            let text = self.text(noun.span);
+            let plural = noun.word()
+                && !noun.cap
+                && text.len() > 3
+                && text.ends_with('s')
+                && !text.ends_with("ss")
+                // After a determiner a verb form is a noun (`the talks`).
+                && !noun.is(NOT_NOUN & !class::VERB);
+            // `the talks`, or with one modifier between, `the ferry talks`.
+            let is_det = |k: usize| self.toks.get(k).is_some_and(|d| d.is(class::DET));
+            let modifier = self
+                .toks
+                .get(i - 1)
+                .is_some_and(|m| m.word() && !m.is(NOT_NOUN | class::DET));
+            let determined = is_det(i - 1) || (i >= 2 && modifier && is_det(i - 2));
+            (plural && determined).then(|| Argument {
+                span: noun.span,
+                head: noun_singular(text),
+                entity: None,
+                kind: None,
+            })
         })
     }
 
@@ -1321,17 +1374,6 @@ impl<'d> Reader<'d> {
     /// True when the token at `next` continues a noun phrase after a name, so
     /// the name is a modifier (`Russian representatives`, `Velorian delegation`).
     fn modifies_noun(&self, next: usize, e: usize) -> bool {
-        const NOT_NOUN: u32 = class::PREP
-            | class::CONJ
-            | class::REL
-            | class::VERB
-            | class::BE
-            | class::HAVE
-            | class::MODAL_PLAN
-            | class::MODAL_HEDGE
-            | class::NEG
-            | class::HEDGE_ADV
-            | class::DO;
         let continues = |i: usize| {
             i < e
                 && self.toks.get(i).is_some_and(|t| {

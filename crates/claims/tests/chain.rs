@@ -237,3 +237,13 @@ fn subjects_after_a_subordinator_and_of_coordinated_adjectives() {
     assert_eq!(negotiators.predicate, "arrive");
     assert_eq!(head(&negotiators.subject), "negotiator");
 }
+
+#[test]
+fn they_stands_for_the_plural_noun_named_before_it() {
+    let doc = chain("subjects_subordinate_coordinated.txt");
+    let begin = claims_in(&doc, "they will begin")
+        .into_iter()
+        .find(|c| c.predicate == "begin")
+        .expect("a begin claim");
+    assert_eq!(head(&begin.subject), "talk");
+}

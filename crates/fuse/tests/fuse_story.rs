@@ -318,3 +318,30 @@ fn an_act_done_before_a_plan_was_reported_is_not_its_outcome() {
     );
     assert!(fused.updates.is_empty() && fused.conflicts.is_empty());
 }
+
+#[test]
+fn talks_expected_one_day_that_began_the_next_are_an_update() {
+    let fused = fuse(&[
+        (
+            report(
+                "preview",
+                (2026, 5, 4),
+                "Harbour officials have not said where the ferry talks will be held, \
+                 while the ministry said they will begin on Thursday.\n",
+            ),
+            0,
+        ),
+        (
+            report(
+                "later",
+                (2026, 5, 8),
+                "Convoys reached the harbour early Friday. The negotiations began around 0930 GMT.\n",
+            ),
+            1,
+        ),
+    ]);
+    assert_eq!(fused.updates.len(), 1, "{:#?}", fused.claims);
+    let update = &fused.updates[0];
+    assert_eq!(update.planned.value, "2026-05-07");
+    assert_eq!(update.actual.value, "2026-05-08");
+}
