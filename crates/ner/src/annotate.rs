@@ -1,10 +1,10 @@
 //! The pipeline edge: fills a [`Doc`]'s entity layer from its sentences and tokens.
 
 use crosscheck_core::layers::entity::{EntityKind, EntityMention};
-use crosscheck_core::{Doc, Span};
+use crosscheck_core::{Doc, Span, Token};
 
 use crate::model::{NerModel, TagBuffers};
-use crate::tag::{EntityType, spans_from_tags};
+use crate::tag::{EntityTag, EntityType, spans_from_tags};
 
 impl From<EntityType> for EntityKind {
     fn from(t: EntityType) -> Self {
@@ -26,21 +26,36 @@ impl NerModel {
 
     /// [`NerModel::annotate`] with caller-owned buffers, for many documents.
     pub fn annotate_with(&self, doc: &mut Doc, buf: &mut TagBuffers) {
-        let sentences: Vec<Vec<&str>> = doc
+        // Token texts in one list, sentences as slices of it: a few allocations per
+        // document instead of one per sentence.
+        let sentence_tokens: Vec<&[Token]> = doc
             .sentences
             .iter()
-            .map(|s| {
-                doc.sentence_tokens(s)
-                    .iter()
-                    .map(|t| doc.text(t.span))
-                    .collect()
-            })
+            .map(|s| doc.sentence_tokens(s))
             .collect();
-        let tags = self.tag_document_with(&sentences, buf);
+        let words: Vec<&str> = sentence_tokens
+            .iter()
+            .flat_map(|tokens| tokens.iter().map(|t| doc.text(t.span)))
+            .collect();
+        let mut sentences: Vec<&[&str]> = Vec::with_capacity(sentence_tokens.len());
+        let mut at = 0;
+        for tokens in &sentence_tokens {
+            sentences.push(words.get(at..at + tokens.len()).unwrap_or(&[]));
+            at += tokens.len();
+        }
+        self.tag_into(&sentences, buf);
         let mut mentions = Vec::new();
-        for (sentence, tags) in doc.sentences.iter().zip(&tags) {
-            let tokens = doc.sentence_tokens(sentence);
-            for span in spans_from_tags(tags) {
+        let mut tags = Vec::new();
+        for (tokens, &(lo, hi)) in sentence_tokens.iter().zip(&buf.doc.sentences) {
+            tags.clear();
+            tags.extend(
+                buf.tags
+                    .get(lo..hi)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&t| EntityTag::from_index(usize::from(t)).unwrap_or(EntityTag::O)),
+            );
+            for span in spans_from_tags(&tags) {
                 let first = tokens.get(span.start);
                 let last = span.end.checked_sub(1).and_then(|i| tokens.get(i));
                 if let (Some(first), Some(last)) = (first, last)

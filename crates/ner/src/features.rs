@@ -173,15 +173,16 @@ pub(crate) struct DocInfo {
 
 impl DocInfo {
     /// Reads a document's sentences into `self`.
-    pub(crate) fn prepare<S: AsRef<str>>(
+    pub(crate) fn prepare<T: AsRef<[S]>, S: AsRef<str>>(
         &mut self,
-        sentences: &[Vec<S>],
+        sentences: &[T],
         lexicon: &Lexicon,
         set: FeatureSet,
     ) {
         self.toks.clear();
         self.sentences.clear();
         for (si, sentence) in sentences.iter().enumerate() {
+            let sentence = sentence.as_ref();
             let start = self.toks.len();
             for (i, word) in sentence.iter().enumerate() {
                 self.toks
@@ -806,4 +807,20 @@ pub(crate) fn prev_tag_feature(prev: u8, sink: &mut Sink<'_>) {
 pub(crate) fn token_transition_features(tok: &Tok, prev: u8, sink: &mut Sink<'_>) {
     sink.trans(T_PREV_LOWER, tok.lower, prev);
     sink.trans(T_PREV_SHORT, tok.short_shape, prev);
+}
+
+/// The rows [`token_transition_features`] gives for previous tag 0, in the same order;
+/// previous tag `p` reads these rows plus `p`. Decoding hashes each token once this way
+/// instead of once per previous tag (the block does not depend on the tag).
+#[inline]
+pub(crate) fn token_transition_rows(tok: &Tok, shift: u32) -> [u32; 2] {
+    let bits = 64 - shift;
+    let row = |template: u64, key: u64| {
+        let block = mix(template, key) >> (64 - transition_bits(bits));
+        (1u32 << bits) + block as u32 * 10
+    };
+    [
+        row(T_PREV_LOWER, tok.lower),
+        row(T_PREV_SHORT, tok.short_shape),
+    ]
 }

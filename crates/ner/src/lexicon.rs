@@ -13,6 +13,14 @@ pub(crate) const PREFIX_BIT: u8 = 0x80;
 /// Cluster ids at the three granularities (k = 64, 256, 1024).
 pub(crate) type ClusterIds = [u16; 3];
 
+/// A key of the cluster table: a piece's ids if the key is a whole piece, and whether
+/// a longer piece starts with it.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClusterEntry {
+    ids: Option<ClusterIds>,
+    continues: bool,
+}
+
 /// Cluster table and gazetteer.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
@@ -20,7 +28,9 @@ pub(crate) struct Lexicon {
     pub(crate) cluster_entries: Vec<(String, ClusterIds)>,
     /// `(lowercased phrase with tokens joined by one space, type mask)`.
     pub(crate) gazetteer_entries: Vec<(String, u8)>,
-    clusters: KeyMap<ClusterIds>,
+    /// Lowercased pieces and every proper prefix of one (at char boundaries), so the
+    /// prefix search stops as soon as no piece continues the word.
+    clusters: KeyMap<ClusterEntry>,
     gazetteer: KeyMap<u8>,
     /// Longest gazetteer phrase, in tokens.
     pub(crate) gazetteer_max_len: usize,
@@ -42,9 +52,24 @@ impl Lexicon {
     fn index(&mut self) {
         self.clusters = KeyMap::default();
         self.clusters.reserve(self.cluster_entries.len());
+        let mut lowered = String::new();
         for (piece, ids) in &self.cluster_entries {
-            self.clusters.insert(lower_key(piece), *ids);
+            self.clusters.entry(lower_key(piece)).or_default().ids = Some(*ids);
             self.cluster_max_chars = self.cluster_max_chars.max(piece.chars().count());
+            // The word is hashed lowercased char by char (`Fnv::lower_char`), so its
+            // running keys are those of byte prefixes of the lowercased piece that end
+            // at a char boundary.
+            lowered.clear();
+            lowered.extend(piece.chars().flat_map(char::to_lowercase));
+            let mut h = Fnv::new();
+            let mut chars = lowered.chars().peekable();
+            while let Some(c) = chars.next() {
+                if chars.peek().is_none() {
+                    break;
+                }
+                h.char(c);
+                self.clusters.entry(h.finish()).or_default().continues = true;
+            }
         }
         self.gazetteer = KeyMap::default();
         self.gazetteer.reserve(self.gazetteer_entries.len());
@@ -75,8 +100,15 @@ impl Lexicon {
                 break;
             }
             h.lower_char(c);
-            if let Some(ids) = self.clusters.get(&h.finish()) {
-                best = Some((*ids, n + 1 == total));
+            let Some(entry) = self.clusters.get(&h.finish()) else {
+                // No piece is this prefix or starts with it: none can be longer.
+                break;
+            };
+            if let Some(ids) = entry.ids {
+                best = Some((ids, n + 1 == total));
+            }
+            if !entry.continues {
+                break;
             }
         }
         best
@@ -150,4 +182,59 @@ pub(crate) fn read_gazetteer(path: &Path) -> Result<Vec<(String, u8)>> {
         out.push((phrase.to_string(), bit));
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefix search that stops early finds what trying every prefix finds.
+    #[test]
+    fn cluster_search_stops_early_without_changing_results() {
+        let pieces = [
+            "bren",
+            "brenmoor",
+            "var",
+            "vargas",
+            "straße",
+            "i\u{307}s",
+            "a",
+        ];
+        let entries: Vec<(String, ClusterIds)> = pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.to_string(), [i as u16, 2 * i as u16, 3 * i as u16]))
+            .collect();
+        let lex = Lexicon::new(entries.clone(), Vec::new());
+        let exhaustive = |word: &str| {
+            let total = word.chars().count();
+            let mut best = None;
+            let mut h = Fnv::new();
+            for (n, c) in word.chars().enumerate() {
+                h.lower_char(c);
+                if let Some((_, ids)) = entries.iter().find(|(p, _)| lower_key(p) == h.finish()) {
+                    best = Some((*ids, n + 1 == total));
+                }
+            }
+            best
+        };
+        for word in [
+            "Brenmoor",
+            "Brenmoors",
+            "Brenda",
+            "BREN",
+            "Vargas",
+            "Varga",
+            "Straße",
+            "STRASSE",
+            "İstanbul",
+            "Apple",
+            "a",
+            "",
+            "zzz",
+            "Va",
+        ] {
+            assert_eq!(lex.cluster(word), exhaustive(word), "{word}");
+        }
+    }
 }

@@ -95,9 +95,9 @@ pub struct NerModel {
 /// Reusable buffers for tagging: keep one per thread to avoid reallocating per document.
 #[derive(Debug, Default)]
 pub struct TagBuffers {
-    doc: DocInfo,
+    pub(crate) doc: DocInfo,
     decoder: Decoder,
-    tags: Vec<u8>,
+    pub(crate) tags: Vec<u8>,
 }
 
 impl NerModel {
@@ -304,6 +304,28 @@ impl NerModel {
         sentences: &[Vec<S>],
         buf: &mut TagBuffers,
     ) -> Vec<Vec<EntityTag>> {
+        self.tag_into(sentences, buf);
+        buf.doc
+            .sentences
+            .iter()
+            .map(|&(s, e)| {
+                buf.tags
+                    .get(s..e)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&t| EntityTag::from_index(usize::from(t)).unwrap_or(EntityTag::O))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Tags a document, leaving the class index of every token in `buf.tags` and the
+    /// sentence bounds in `buf.doc.sentences` (no per-sentence allocation).
+    pub(crate) fn tag_into<T: AsRef<[S]>, S: AsRef<str>>(
+        &self,
+        sentences: &[T],
+        buf: &mut TagBuffers,
+    ) {
         buf.doc.prepare(sentences, &self.lexicon, self.set);
         buf.decoder.prepare(self.set, self.bits, &buf.doc);
         for (pass, table) in self.passes.iter().enumerate() {
@@ -320,18 +342,6 @@ impl NerModel {
                 &mut buf.tags,
             );
         }
-        buf.doc
-            .sentences
-            .iter()
-            .map(|&(s, e)| {
-                buf.tags
-                    .get(s..e)
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|&t| EntityTag::from_index(usize::from(t)).unwrap_or(EntityTag::O))
-                    .collect()
-            })
-            .collect()
     }
 
     /// Entity spans (token indices) per sentence.
@@ -381,15 +391,28 @@ impl Decoder {
 }
 
 impl Weights for Table {
+    /// Sums the rows in i32 and adds the sum to `scores` once. The result is the same,
+    /// bit for bit, as adding each weight to the f32 scores in turn: every partial sum
+    /// is an integer far below 2^24 (at most ~150 rows of |w| <= 32767 per call, on
+    /// scores that are themselves such sums), and f32 holds those exactly. The integer
+    /// loop over a fixed-size row vectorises; the f32 one converted weight by weight.
     #[inline]
     fn add(&self, buckets: &[u32], scores: &mut [f32; CLASSES]) {
+        let mut sum = [0i32; CLASSES];
         for &b in buckets {
             let row = b as usize * CLASSES;
-            if let Some(w) = self.weights.get(row..row + CLASSES) {
-                for (s, &w) in scores.iter_mut().zip(w) {
-                    *s += f32::from(w);
+            if let Some(w) = self
+                .weights
+                .get(row..row + CLASSES)
+                .and_then(|w| <&[i16; CLASSES]>::try_from(w).ok())
+            {
+                for c in 0..CLASSES {
+                    sum[c] += i32::from(w[c]);
                 }
             }
+        }
+        for (s, v) in scores.iter_mut().zip(sum) {
+            *s += v as f32;
         }
     }
 }

@@ -1,7 +1,7 @@
 //! First-order Viterbi decoding: per-token emission scores from the static features, plus
 //! transition scores from features of (previous tag, this token).
 
-use crate::features::{START, Sink, Tok, prev_tag_feature, token_transition_features};
+use crate::features::{START, Sink, Tok, prev_tag_feature, token_transition_rows};
 use crate::tag::EntityTag;
 
 pub(crate) const CLASSES: usize = EntityTag::COUNT;
@@ -68,6 +68,7 @@ impl Lattice {
             let mut arg = [0u8; CLASSES];
             let prevs: &[u8] = if i == 0 { &[START] } else { &PREVS };
             let before = self.best.last().copied().unwrap_or([0.0; CLASSES]);
+            let rows = token_transition_rows(tok, shift);
             for &p in prevs {
                 let base = if i == 0 {
                     0.0
@@ -81,16 +82,10 @@ impl Lattice {
                     continue;
                 }
                 let mut trans = prev_rows.get(usize::from(p)).copied().unwrap_or_default();
-                self.buckets.clear();
-                token_transition_features(
-                    tok,
-                    p,
-                    &mut Sink {
-                        out: &mut self.buckets,
-                        shift,
-                    },
-                );
-                weights.add(&self.buckets, &mut trans);
+                // The token's transition rows for this previous tag, in the order
+                // `token_transition_features` gives them (same sums, same order).
+                let p32 = u32::from(p.min(START));
+                weights.add(&[rows[0] + p32, rows[1] + p32], &mut trans);
                 let valid = VALID
                     .get(usize::from(p))
                     .copied()
@@ -137,4 +132,40 @@ fn argmax(scores: &[f32; CLASSES]) -> u8 {
         }
     }
     best as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::features::{
+        FeatureSet, START, Sink, token_transition_features, token_transition_rows,
+    };
+    use crate::lexicon::Lexicon;
+
+    /// The hoisted rows (hashed once per token) are the rows the per-tag features give.
+    #[test]
+    fn transition_rows_match_transition_features() {
+        let lexicon = Lexicon::new(Vec::new(), Vec::new());
+        let mut doc = crate::features::DocInfo::default();
+        let sentence = vec![
+            "Ilse", "Varga", "left", "Port", "Halvar", "on", "3-1", "Øster",
+        ];
+        doc.prepare(&[sentence], &lexicon, FeatureSet::default());
+        for shift in [64 - 17, 64 - 12] {
+            for tok in &doc.toks {
+                let rows = token_transition_rows(tok, shift);
+                for p in 0..=START {
+                    let mut out = Vec::new();
+                    token_transition_features(
+                        tok,
+                        p,
+                        &mut Sink {
+                            out: &mut out,
+                            shift,
+                        },
+                    );
+                    assert_eq!(out, vec![rows[0] + u32::from(p), rows[1] + u32::from(p)]);
+                }
+            }
+        }
+    }
 }

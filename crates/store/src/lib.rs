@@ -53,11 +53,13 @@ use crosscheck_core::{ArticleId, Doc};
 /// The newest schema this build writes and understands. Stores are migrated up to
 /// it when opened; a store with a newer schema is refused
 /// ([`StoreError::SchemaTooNew`]) rather than misread.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-/// The format of the stored analysis (the `Doc` as deflated JSON). Bumped when a `Doc` change
-/// means old rows must be re-analysed rather than read with serde defaults.
-pub const DOC_FORMAT: u32 = 1;
+/// The format of the stored analysis (the `Doc` as deflated JSON, body left out),
+/// kept per row: 1, the article's text stored; 2, the article's text left out
+/// because it is the body (written when it is). Both are read. Bumped when a `Doc`
+/// change means old rows must be re-analysed rather than read with serde defaults.
+pub const DOC_FORMAT: u32 = 2;
 
 /// Storage for the archive: articles with their analysis, stories, the story
 /// index's state, and the log of runs.

@@ -313,8 +313,14 @@ pub(crate) fn entity_key(name: &str) -> String {
 /// The results of a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// How many articles match in all.
+    /// How many articles match in all; a lower bound when
+    /// [`SearchResults::total_is_lower_bound`] is set.
     pub total: u64,
+    /// True when a broad query was ranked over its newest matches only (see
+    /// [`crate::ArticleStore::search`]): at least `total` articles match, and
+    /// older matches are not in the ranking.
+    #[serde(default)]
+    pub total_is_lower_bound: bool,
     /// This page of them, best first.
     pub hits: Vec<SearchHit>,
     /// The page returned.
@@ -343,33 +349,7 @@ pub struct Snippet {
     pub highlights: Vec<(usize, usize)>,
 }
 
-/// Marks the backends put around matches; private-use characters that never occur
-/// in news text, turned into [`Snippet::highlights`].
-pub(crate) const MARK_START: char = '\u{E000}';
-pub(crate) const MARK_END: char = '\u{E001}';
-
 impl Snippet {
-    /// Turns marked text from the database into text and highlight ranges.
-    pub(crate) fn from_marked(marked: &str) -> Self {
-        let mut text = String::with_capacity(marked.len());
-        let mut highlights = Vec::new();
-        let mut open = None;
-        for c in marked.chars() {
-            match c {
-                MARK_START => open = Some(text.len()),
-                MARK_END => {
-                    if let Some(start) = open.take()
-                        && start < text.len()
-                    {
-                        highlights.push((start, text.len()));
-                    }
-                }
-                _ => text.push(c),
-            }
-        }
-        Snippet { text, highlights }
-    }
-
     /// The first words of a body, for results of a filter-only search.
     pub(crate) fn lead(body: &str) -> Self {
         const WORDS: usize = 30;
@@ -395,29 +375,42 @@ pub(crate) fn parse_published(text: Option<String>) -> Option<Published> {
     text.and_then(|t| serde_json::from_value(serde_json::Value::String(t)).ok())
 }
 
-/// The doc as stored: its JSON with the body taken out (it has its own column,
-/// which the search index reads), deflated. Token and sentence layers make the
-/// JSON about ten times the size of the text; deflate takes it down 4-5 times.
-pub(crate) fn doc_blob(doc: &Doc) -> Result<Vec<u8>, serde_json::Error> {
+/// The doc as stored, with its format ([`crate::DOC_FORMAT`]): its JSON with the
+/// body taken out (it has its own column, which the search index reads) and the
+/// article's text too when it is the body (format 2; plain-text inputs), deflated.
+/// Token and sentence layers make the JSON about ten times the size of the text;
+/// deflate takes it down 4-5 times.
+pub(crate) fn doc_blob(doc: &Doc) -> Result<(Vec<u8>, u32), serde_json::Error> {
     use std::io::Write;
-    let mut value = serde_json::to_value(doc)?;
-    if let Some(object) = value.as_object_mut() {
-        object.insert("body".into(), serde_json::Value::String(String::new()));
-    }
+    // A copy without the text, serialised straight to bytes: going through a
+    // `serde_json::Value` (a map per token) cost more than the deflate.
+    let mut slim = doc.clone();
+    slim.body = String::new();
+    let format = if slim.article.text == doc.body {
+        slim.article.text = String::new();
+        crate::DOC_FORMAT
+    } else {
+        1
+    };
     // One write of the whole JSON: the encoder compresses on every write, and
     // serde_json writes in tiny pieces (that made `add` several times slower).
-    let json = serde_json::to_vec(&value)?;
+    let json = serde_json::to_vec(&slim)?;
     let mut encoder = flate2::write::DeflateEncoder::new(
         Vec::with_capacity(json.len() / 4),
         flate2::Compression::fast(),
     );
     // Writing into a Vec cannot fail.
     encoder.write_all(&json).map_err(serde_json::Error::io)?;
-    encoder.finish().map_err(serde_json::Error::io)
+    Ok((encoder.finish().map_err(serde_json::Error::io)?, format))
 }
 
-/// A doc read back from its stored blob and body column.
-pub(crate) fn doc_from_blob(id: &str, blob: &[u8], body: String) -> crate::Result<Doc> {
+/// A doc read back from its stored blob, format and body column.
+pub(crate) fn doc_from_blob(
+    id: &str,
+    blob: &[u8],
+    format: i64,
+    body: String,
+) -> crate::Result<Doc> {
     use std::io::Read;
     let mut json = Vec::with_capacity(blob.len() * 5);
     let inflated = flate2::read::DeflateDecoder::new(blob).read_to_end(&mut json);
@@ -428,6 +421,9 @@ pub(crate) fn doc_from_blob(id: &str, blob: &[u8], body: String) -> crate::Resul
             id: id.to_string(),
             reason: e.to_string(),
         })?;
+    if format >= 2 {
+        doc.article.text = body.clone();
+    }
     doc.body = body;
     Ok(doc)
 }
@@ -499,13 +495,6 @@ pub(crate) fn redact(spec: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn marked_snippet_becomes_text_and_ranges() {
-        let s = Snippet::from_marked("the \u{E000}minister\u{E001} said \u{E000}\u{E001}x");
-        assert_eq!(s.text, "the minister said x");
-        assert_eq!(s.highlights, vec![(4, 12)]);
-    }
 
     #[test]
     fn passwords_are_not_shown() {
