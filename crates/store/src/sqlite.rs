@@ -411,9 +411,13 @@ impl Filters {
              WHERE articles_fts MATCH :fts AND articles_fts.rowid >= :cutoff"
                 .to_string()
         } else {
+            // CROSS JOIN keeps the search index first: with the outlet's index
+            // first, SQLite runs one full-text query per candidate, and bm25
+            // recounts the term's matches in each (0.5 s instead of 0.05 s for a
+            // common word and an outlet at 370k articles).
             format!(
                 "SELECT a.seq, bm25(articles_fts, 4.0, 1.0)
-                 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                 FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
                  WHERE articles_fts MATCH :fts AND articles_fts.rowid >= :cutoff AND {}",
                 Self::clause(&self.fts_sql)
             )
