@@ -138,7 +138,15 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&results)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} articles match", results.total);
+    if results.total_is_lower_bound {
+        // A broad query in a big archive is ranked over its newest matches.
+        println!(
+            "at least {} articles match (the newest of them ranked)",
+            results.total
+        );
+    } else {
+        println!("{} articles match", results.total);
+    }
     for hit in &results.hits {
         let article = &hit.article;
         let published = article
