@@ -99,9 +99,18 @@ fn readable_text(doc: Document, config: &ExtractConfig) -> Option<String> {
     let mut readability =
         dom_smoothie::Readability::with_document(doc, None, Some(settings)).ok()?;
     let article = readability.parse().ok()?;
-    let fragment = Document::fragment(article.content);
     let mut writer = BlockWriter::new(config.max_link_density);
-    writer.walk(&fragment.root(), false, 0);
+    // Readability leaves its result in its own document, under the container it
+    // serialises as `article.content`: walking that node saves writing the article out
+    // and parsing it again. The container sits at depth 2 of a parsed fragment (root,
+    // html), so the depth limit counts the same either way.
+    let container = readability.doc.select_single("#readability-page-1");
+    if let Some(node) = container.nodes().first() {
+        writer.walk(node, false, 2);
+    } else {
+        let fragment = Document::fragment(article.content);
+        writer.walk(&fragment.root(), false, 0);
+    }
     writer.flush();
     Some(writer.finish())
 }

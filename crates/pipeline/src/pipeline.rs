@@ -21,6 +21,10 @@ use serde::{Deserialize, Serialize};
 /// a large archive never piles up in memory.
 const READ_AHEAD: usize = 256;
 
+/// Records a worker takes at once: enough to make the hand-off cheap, few enough
+/// that the last chunks still spread over every worker.
+const RECORD_CHUNK: usize = 16;
+
 /// Settings for a [`Pipeline`]. The defaults suit most runs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -248,10 +252,17 @@ impl Pipeline {
         on_progress: &(dyn Fn(Progress) + Sync),
     ) -> Analysis {
         let counters = Counters::default();
+        // Workers take records in chunks: `par_bridge` locks the source once per item
+        // it hands out, so chunks cut the lock traffic and the hand-offs by RECORD_CHUNK.
+        let mut numbered = records.enumerate();
+        let chunks = std::iter::from_fn(move || {
+            let chunk: Vec<_> = numbered.by_ref().take(RECORD_CHUNK).collect();
+            (!chunk.is_empty()).then_some(chunk)
+        });
         let mut outcomes: Vec<(usize, Result<Doc, IngestError>)> = self.pool.install(|| {
-            records
-                .enumerate()
+            chunks
                 .par_bridge()
+                .flat_map_iter(|chunk| chunk.into_iter())
                 .map(|(index, record)| {
                     let bytes = record.as_ref().map_or(0, |r| r.content.len() as u64);
                     let outcome = record.and_then(|record| self.analyze_record(record));

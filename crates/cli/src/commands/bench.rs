@@ -309,9 +309,9 @@ fn run_scale(args: &BenchArgs, dir: &Path, threads: &[usize]) -> anyhow::Result<
                     let warc = warc.clone();
                     scope.spawn(move || {
                         pipeline.install(|| {
-                            InputReader::open(vec![warc])
-                                .flatten()
+                            chunked(InputReader::open(vec![warc]).flatten())
                                 .par_bridge()
+                                .flat_map_iter(|chunk| chunk.into_iter())
                                 .for_each_with(sender, |sender, record| {
                                     if let Ok(doc) = pipeline.analyze_record(record) {
                                         // The receiver lives until every doc is in.
@@ -381,15 +381,25 @@ fn measure_records(
 ) -> Measurement {
     timed(|| {
         pipeline.install(|| {
-            InputReader::open(vec![warc.to_path_buf()])
-                .flatten()
+            chunked(InputReader::open(vec![warc.to_path_buf()]).flatten())
                 .par_bridge()
+                .flat_map_iter(|chunk| chunk.into_iter())
                 .map(|record| {
                     let bytes = record.content.len() as u64;
                     (u64::from(stages(record)), bytes)
                 })
                 .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1))
         })
+    })
+}
+
+/// Records in chunks of 16, as the pipeline hands them to its workers: `par_bridge`
+/// locks its source once per item, so one record at a time costs a lock and a
+/// hand-off per article.
+fn chunked<T>(mut items: impl Iterator<Item = T>) -> impl Iterator<Item = Vec<T>> {
+    std::iter::from_fn(move || {
+        let chunk: Vec<T> = items.by_ref().take(16).collect();
+        (!chunk.is_empty()).then_some(chunk)
     })
 }
 
