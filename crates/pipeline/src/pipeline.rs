@@ -299,18 +299,30 @@ impl Pipeline {
     /// Thursday" becomes a calendar day there too.
     fn date_from_siblings(&self, analysis: &mut Analysis) {
         for members in &analysis.corpus.stories {
-            let inferred = {
-                let docs: Vec<&Doc> = members.iter().map(|&i| &analysis.docs[i]).collect();
-                crosscheck_time::infer_published_story(&docs)
+            self.date_members(&mut analysis.docs, members);
+        }
+    }
+
+    /// The same for the reports of one story given alone (the store builds a
+    /// story's dossier from its stored reports, which were analysed one by one).
+    pub fn date_story(&self, docs: &mut [Doc]) {
+        let all: Vec<usize> = (0..docs.len()).collect();
+        self.date_members(docs, &all);
+    }
+
+    fn date_members(&self, docs: &mut [Doc], members: &[usize]) {
+        let inferred = {
+            let story: Vec<&Doc> = members.iter().filter_map(|&i| docs.get(i)).collect();
+            crosscheck_time::infer_published_story(&story)
+        };
+        for (&i, inferred) in members.iter().zip(inferred) {
+            let (Some(inferred), Some(doc)) = (inferred, docs.get_mut(i)) else {
+                continue;
             };
-            for (&i, inferred) in members.iter().zip(inferred) {
-                let Some(inferred) = inferred else { continue };
-                let doc = &mut analysis.docs[i];
-                inferred.apply(&mut doc.article);
-                if is_analysed_language(doc.article.language.as_deref()) {
-                    self.time.tag_doc(doc);
-                    self.claims.annotate(doc);
-                }
+            inferred.apply(&mut doc.article);
+            if is_analysed_language(doc.article.language.as_deref()) {
+                self.time.tag_doc(doc);
+                self.claims.annotate(doc);
             }
         }
     }
