@@ -123,6 +123,7 @@ pub fn openapi() -> Value {
                 }},
                 "SearchResults": {"type": "object", "properties": {
                     "total": {"type": "integer"},
+                    "total_is_lower_bound": {"type": "boolean", "description": "True when a broad query was ranked over its newest matches only: there are at least `total` matches."},
                     "hits": {"type": "array", "items": {"type": "object", "properties": {
                         "article": {"$ref": "#/components/schemas/ArticleSummary"}, "score": {"type": "number"},
                         "snippet": {"type": "object", "properties": {"text": {"type": "string"}, "highlights": {"type": "array"}}}

@@ -387,7 +387,13 @@ async fn search_page(
             .await?;
         let _ = write!(
             body,
-            "<p class=\"total\">{} {}</p><ol class=\"hits\">",
+            "<p class=\"total\">{}{} {}</p><ol class=\"hits\">",
+            // A broad query is ranked over its newest matches: the count is a floor.
+            if results.total_is_lower_bound {
+                "at least "
+            } else {
+                ""
+            },
             results.total,
             if results.total == 1 {
                 "article matches"

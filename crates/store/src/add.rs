@@ -202,7 +202,7 @@ pub fn add_with(
     }
     // Stories last: they need every article of the run, and articles a killed run
     // stored but did not group are still pending and are grouped here too.
-    report.stories = update_stories(store, &options.stories, options.story_step)?;
+    report.stories = update_stories(store, pipeline, &options.stories, options.story_step)?;
     store.finish_run(run)?;
     Ok(report)
 }

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crosscheck_core::{ArticleId, Doc};
-use crosscheck_pipeline::{Analysis, CorpusView};
+use crosscheck_pipeline::{Analysis, CorpusView, Pipeline};
 use crosscheck_stories::{StoriesConfig, StoryId, StoryIndex};
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +55,7 @@ pub struct StoryChange {
 /// lives, however many articles join it later.
 pub fn update_stories(
     store: &mut dyn ArticleStore,
+    pipeline: &Pipeline,
     config: &StoriesConfig,
     step: usize,
 ) -> Result<StoriesReport> {
@@ -103,7 +104,7 @@ pub fn update_stories(
             .collect();
         let mut put = Vec::with_capacity(live.len());
         for &story in &live {
-            put.push(story_record(store, &index, story, &mut loaded)?);
+            put.push(story_record(store, pipeline, &index, story, &mut loaded)?);
         }
         // What the caller hears: merged-away stories fold into the one they joined.
         for old in merged.iter().filter(|s| !live.contains(s)) {
@@ -155,9 +156,11 @@ pub fn update_stories(
 /// The stored form of one story of the index: its articles (in the order they
 /// joined) and its dossier, built by the pipeline's corpus stage from the stored
 /// analyses. Docs already in `loaded` are used from there; the others are read
-/// from the store (and added to it).
+/// from the store (and added to it). Reports with no date take their story's, as
+/// in `analyze`, so their weekdays become calendar days in the dossier.
 pub fn story_record(
     store: &mut dyn ArticleStore,
+    pipeline: &Pipeline,
     index: &StoryIndex,
     story: StoryId,
     loaded: &mut HashMap<ArticleId, Doc>,
@@ -206,6 +209,7 @@ pub fn story_record(
         })
         .collect();
     let article_ids: Vec<ArticleId> = docs.iter().map(|d| d.article.id.clone()).collect();
+    pipeline.date_story(&mut docs);
     // The corpus stage's own dossier code, on a view holding this one story.
     let mut analysis = Analysis::default();
     analysis.corpus = CorpusView {

@@ -51,6 +51,7 @@ on_both_backends!(
     search_ignores_accents,
     add_groups_new_articles_into_stories,
     add_finishes_story_work_a_killed_run_left,
+    stored_stories_read_as_analyze_reads_them,
 );
 
 fn entities_are_counted_by_article(store: &mut dyn ArticleStore) {
@@ -729,4 +730,49 @@ fn corpus_partition(pipeline: &Pipeline, paths: &[std::path::PathBuf]) -> Vec<Ve
         .collect();
     out.sort();
     out
+}
+
+/// A story built from stored reports, each analysed alone, says what `analyze`
+/// says over the same reports: the same conflicts, updates and timeline, which
+/// needs the undated reports to take their story's date here too.
+fn stored_stories_read_as_analyze_reads_them(store: &mut dyn ArticleStore) {
+    let pipeline = pipeline();
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/lake-orin");
+    add(store, &pipeline, std::slice::from_ref(&demo)).unwrap();
+    let dossier = pipeline.analyze_paths(vec![demo], &|_| {}).dossier();
+    let undated = dossier
+        .articles
+        .iter()
+        .filter(|a| a.published_inferred)
+        .count();
+    assert!(undated >= 1, "the demo has a report dated from its story");
+    for analysed in &dossier.stories {
+        let mut ids = analysed.articles.clone();
+        ids.sort();
+        let stored = store
+            .list_stories(Page::first(1000))
+            .unwrap()
+            .items
+            .into_iter()
+            .filter_map(|s| store.get_story(&s.id).unwrap())
+            .find(|s| {
+                let mut members: Vec<String> =
+                    s.article_ids.iter().map(ToString::to_string).collect();
+                members.sort();
+                members == ids
+            })
+            .expect("the same story is stored");
+        for part in ["conflicts", "updates", "timeline"] {
+            assert_eq!(
+                stored.dossier[part],
+                serde_json::to_value(&analysed)
+                    .unwrap()
+                    .get(part)
+                    .cloned()
+                    .unwrap(),
+                "{part} of {}",
+                analysed.title
+            );
+        }
+    }
 }
