@@ -765,7 +765,7 @@ fn stored_stories_read_as_analyze_reads_them(store: &mut dyn ArticleStore) {
         for part in ["conflicts", "updates", "timeline"] {
             assert_eq!(
                 stored.dossier[part],
-                serde_json::to_value(&analysed)
+                serde_json::to_value(analysed)
                     .unwrap()
                     .get(part)
                     .cloned()
