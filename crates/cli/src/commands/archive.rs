@@ -42,7 +42,8 @@ pub struct AddArgs {
 
 pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
     let spec = args.store.spec()?;
-    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {spec}"))?;
+    let shown = super::shown_store(&spec);
+    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {shown}"))?;
     let pipeline = Pipeline::new(PipelineConfig {
         threads: args.threads,
         ..PipelineConfig::default()
@@ -59,15 +60,23 @@ pub fn run_add(args: AddArgs) -> anyhow::Result<ExitCode> {
     changed.sort_by(|a, b| b.joined.cmp(&a.joined).then(b.articles.cmp(&a.articles)));
     for story in changed.iter().take(LISTED) {
         eprintln!(
-            "crosscheck: story {}: +{} → {} articles: {}",
-            story.id, story.joined, story.articles, story.title
+            "crosscheck: story {}: +{} → {} {}: {}",
+            story.id,
+            story.joined,
+            story.articles,
+            if story.articles == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            story.title
         );
     }
     if changed.len() > LISTED {
         eprintln!("crosscheck: … and {} more stories", changed.len() - LISTED);
     }
     eprintln!(
-        "crosscheck: {} read, {} new, {} already stored, {} failed; {} stories updated, {} merged away (run {} in {spec})",
+        "crosscheck: {} read, {} new, {} already stored, {} failed; {} stories updated, {} merged away (run {} in {shown})",
         report.read,
         report.new,
         report.already_stored,
@@ -120,7 +129,8 @@ pub struct SearchArgs {
 
 pub fn run_search(args: SearchArgs) -> anyhow::Result<ExitCode> {
     let spec = args.store.spec()?;
-    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {spec}"))?;
+    let shown = super::shown_store(&spec);
+    let mut store = Store::open(&spec).with_context(|| format!("cannot open the store {shown}"))?;
     let results = search(
         store.as_mut(),
         &SearchQuery {
