@@ -10,6 +10,7 @@ use crosscheck_core::dossier::{Dossier, DossierStory, Evidence, StoryEntity};
 use crosscheck_entities::{DocEntities, EntityResolver};
 use crosscheck_fuse::{FuseConfig, FusedStory, Fuser, StoryDoc};
 use crosscheck_stories::{StoriesConfig, StoryIndex};
+use rayon::prelude::*;
 
 /// Where each article went in the corpus stage.
 #[derive(Debug, Clone, Default)]
@@ -107,9 +108,11 @@ pub fn dossier(docs: &[Doc], view: &CorpusView, fuse: &FuseConfig) -> Dossier {
     }
     let fuser = Fuser::new(fuse.clone());
     let resolver = EntityResolver::new();
+    // Stories are fused independently: in parallel on the current rayon pool
+    // (the pipeline's, under `Pipeline::install`), in the input's order.
     dossier.stories = view
         .stories
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(n, members)| {
             let local: Vec<DocEntities> = members

@@ -73,7 +73,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     for problem in &analysis.problems {
         eprintln!("skipped: {problem}");
     }
-    let dossier = analysis.dossier();
+    // On the pipeline's threads (`--threads`), like the per-article stages.
+    let dossier = pipeline.install(|| analysis.dossier());
     match &args.out {
         Some(path) => {
             let file =

@@ -407,7 +407,7 @@ fn chunked<T>(mut items: impl Iterator<Item = T>) -> impl Iterator<Item = Vec<T>
 fn measure_pipeline(warc: &Path, pipeline: &Pipeline) -> Measurement {
     timed(|| {
         let analysis = pipeline.analyze_paths(vec![warc.to_path_buf()], &|_| {});
-        let dossier = analysis.dossier();
+        let dossier = pipeline.install(|| analysis.dossier());
         let _ = crosscheck_report::render(
             &dossier,
             crosscheck_report::Format::Json,
